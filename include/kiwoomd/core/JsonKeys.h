@@ -1,0 +1,66 @@
+#pragma once
+// JSON field names of the HTTP API. They are a contract with users' scripts: extend, never
+// rename without a migration note in README.md.
+
+namespace kiwoomd::json {
+
+// GET /api/volume-ranking
+inline constexpr char kFeed[] = "feed";
+inline constexpr char kMarket[] = "market";
+inline constexpr char kTr[] = "tr";
+inline constexpr char kData[] = "data";
+inline constexpr char kLastUpdate[] = "last_update";
+inline constexpr char kMarketOpen[] = "market_open";
+inline constexpr char kStale[] = "stale";
+inline constexpr char kVersion[] = "version";
+inline constexpr char kRowCount[] = "row_count";
+
+// One ranking row
+inline constexpr char kRank[] = "rank";
+inline constexpr char kCode[] = "code";
+inline constexpr char kVenue[] = "venue";
+inline constexpr char kName[] = "name";
+inline constexpr char kPrice[] = "price";
+inline constexpr char kDirection[] = "direction";
+inline constexpr char kChange[] = "change";
+inline constexpr char kChangeRate[] = "change_rate";
+inline constexpr char kPrevVolume[] = "prev_volume";
+inline constexpr char kVolume[] = "volume";
+inline constexpr char kSurgeVolume[] = "surge_volume";
+inline constexpr char kSurgeRate[] = "surge_rate";
+inline constexpr char kInvalidFields[] = "invalid_fields";
+
+// GET /api/status
+inline constexpr char kBackend[] = "backend";
+inline constexpr char kConnection[] = "connection";
+inline constexpr char kServer[] = "server";
+inline constexpr char kUserId[] = "user_id";
+inline constexpr char kLoginError[] = "login_error";
+inline constexpr char kFeeds[] = "feeds";
+inline constexpr char kId[] = "id";
+inline constexpr char kInputs[] = "inputs";
+inline constexpr char kLastFetch[] = "last_fetch";
+inline constexpr char kLastAttempt[] = "last_attempt";
+inline constexpr char kSkippedRows[] = "skipped_rows";
+inline constexpr char kLastError[] = "last_error";
+inline constexpr char kRequests[] = "requests";
+inline constexpr char kSent[] = "sent";
+inline constexpr char kSucceeded[] = "succeeded";
+inline constexpr char kThrottled[] = "throttled";
+inline constexpr char kFailed[] = "failed";
+inline constexpr char kTimedOut[] = "timed_out";
+inline constexpr char kPollInterval[] = "poll_interval_seconds";
+inline constexpr char kStartedAt[] = "started_at";
+inline constexpr char kUptime[] = "uptime_seconds";
+inline constexpr char kAt[] = "at";
+
+// Errors: {"error": {"code": ..., "message": ...}}
+inline constexpr char kError[] = "error";
+inline constexpr char kErrorCode[] = "code";
+inline constexpr char kErrorMessage[] = "message";
+inline constexpr char kKiwoomCode[] = "kiwoom_code";
+
+// GET /api/health
+inline constexpr char kStatus[] = "status";
+
+} // namespace kiwoomd::json

@@ -1,0 +1,31 @@
+#pragma once
+// Korea Standard Time (UTC+9, no daylight saving since 1988) calendar arithmetic without the
+// platform's time-zone database, so it behaves the same on Windows, Linux and in tests.
+
+#include "kiwoomd/core/Clock.h"
+
+#include <string>
+
+namespace kiwoomd {
+
+struct KstDateTime {
+    int year = 1970;
+    int month = 1; // 1..12
+    int day = 1;   // 1..31
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int weekday = 4; // 0 = Sunday .. 6 = Saturday (1970-01-01 was a Thursday)
+
+    int minutesSinceMidnight() const { return hour * 60 + minute; }
+};
+
+KstDateTime toKst(Timestamp time);
+
+// Builds the instant of a KST wall-clock time; out-of-range fields are not normalised.
+Timestamp fromKst(int year, int month, int day, int hour = 0, int minute = 0, int second = 0);
+
+// ISO 8601 with an explicit +09:00 offset, e.g. "2026-11-24T10:15:02+09:00".
+std::string toKstIso8601(Timestamp time);
+
+} // namespace kiwoomd

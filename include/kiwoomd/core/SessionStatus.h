@@ -1,0 +1,61 @@
+#pragma once
+// What the session knows about itself, as an immutable value for HTTP threads and the tray.
+
+#include "kiwoomd/core/Clock.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kiwoomd {
+
+enum class ConnectionState { Disconnected, LoggingIn, Connected, Lost, Failed };
+
+std::string connectionStateName(ConnectionState state);
+
+struct ErrorInfo {
+    int kiwoomCode = 0; // the OpenAPI result code, 0 when the error is our own (e.g. a timeout)
+    std::string message;
+    Timestamp at{};
+};
+
+struct FeedStatus {
+    std::string id;
+    std::string market;
+    std::string trCode;
+    std::vector<std::pair<std::string, std::string>> inputs;
+    std::optional<Timestamp> lastFetch;   // last good snapshot
+    std::optional<Timestamp> lastAttempt; // last poll started
+    int rowCount = 0;
+    int skippedRows = 0; // rows of the last fetch that could not be read
+    std::uint64_t version = 0;
+    std::optional<ErrorInfo> lastError;
+};
+
+struct RequestCounters {
+    std::uint64_t sent = 0;
+    std::uint64_t succeeded = 0;
+    std::uint64_t throttled = 0; // -200 answers
+    std::uint64_t failed = 0;    // other non-zero CommRqData results
+    std::uint64_t timedOut = 0;
+};
+
+struct SessionStatus {
+    std::string backend = "emulator"; // "emulator" or "activex"
+    ConnectionState connection = ConnectionState::Disconnected;
+    std::string serverKind = "unknown"; // "mock" or "real" once logged in (GetServerGubun)
+    std::string userIdMasked;
+    std::optional<ErrorInfo> loginError;
+    std::vector<FeedStatus> feeds;
+    RequestCounters requests;
+    int pollIntervalSeconds = 60;
+    bool marketOpen = false;
+    Timestamp startedAt{};
+};
+
+// "ab****" style masking: the first two characters, then one '*' for each of the rest.
+std::string maskUserId(const std::string& userId);
+
+} // namespace kiwoomd

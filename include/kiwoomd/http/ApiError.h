@@ -1,0 +1,37 @@
+#pragma once
+// Typed API errors. Controllers throw them; toErrorResponse() is the one place that turns an
+// error into an HTTP status and the JSON body {"error": {"code", "message"}}.
+
+#include "kiwoomd/http/ApiTypes.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace kiwoomd::http {
+
+enum class ApiErrorKind {
+    BadRequest,       // 400: a parameter the API does not accept
+    NotFound,         // 404: no such endpoint or feed
+    MethodNotAllowed, // 405: the endpoint exists, the method does not
+    Unavailable,      // 503: the daemon cannot answer yet
+    Internal,         // 500: a bug; the message stays generic
+};
+
+class ApiError : public std::runtime_error {
+public:
+    ApiError(ApiErrorKind kind, std::string code, const std::string& message);
+
+    ApiErrorKind kind() const { return m_kind; }
+    const std::string& code() const { return m_code; }
+    // For 405: the methods the endpoint accepts, sent as the Allow header (RFC 9110 §15.5.6).
+    std::string allow;
+
+private:
+    ApiErrorKind m_kind;
+    std::string m_code;
+};
+
+int httpStatusFor(ApiErrorKind kind);
+ApiResponse toErrorResponse(const ApiError& error);
+
+} // namespace kiwoomd::http

@@ -1,0 +1,54 @@
+#pragma once
+// One controller per resource. Each takes the parsed request and answers an ApiResponse or
+// throws ApiError. Thread: any HTTP worker thread; they only read the thread-safe cache and board.
+
+#include "kiwoomd/core/Clock.h"
+#include "kiwoomd/core/SnapshotCache.h"
+#include "kiwoomd/core/StatusBoard.h"
+#include "kiwoomd/http/ApiTypes.h"
+
+#include <string>
+
+namespace kiwoomd::http {
+
+// GET /api/volume-ranking[?market=kospi|kosdaq|all][&feed=ID]
+// Returns the feed's snapshot body: feed, market, tr, data[] (rank, code, name, price, direction,
+// change, change_rate, prev_volume, volume, surge_volume, surge_rate; venue and invalid_fields
+// when present), row_count, last_update, market_open, stale, version.
+class RankingController {
+public:
+    RankingController(const SnapshotCache& cache, std::string defaultMarket);
+    ApiResponse get(const ApiRequest& request) const;
+
+private:
+    const SnapshotCache& m_cache;
+    std::string m_defaultMarket;
+};
+
+// GET /api/status: backend, connection, server, user_id (masked), login_error, market_open,
+// poll_interval_seconds, feeds[] (id, market, tr, inputs, last_fetch, last_attempt, row_count,
+// skipped_rows, version, last_error), requests (sent, succeeded, throttled, failed, timed_out),
+// started_at, uptime_seconds.
+class StatusController {
+public:
+    StatusController(const StatusBoard& board, const Clock& clock);
+    ApiResponse get(const ApiRequest& request) const;
+
+private:
+    const StatusBoard& m_board;
+    const Clock& m_clock;
+};
+
+// GET /api/health: 200 {"status": "ok", "connection", "stale"} whenever the server is serving,
+// stale data included; monitors read `connection` and `stale` for the rest.
+class HealthController {
+public:
+    HealthController(const StatusBoard& board, const SnapshotCache& cache);
+    ApiResponse get(const ApiRequest& request) const;
+
+private:
+    const StatusBoard& m_board;
+    const SnapshotCache& m_cache;
+};
+
+} // namespace kiwoomd::http

@@ -1,0 +1,40 @@
+#pragma once
+// The dynamicCall signature strings of the KHOpenAPI control, and the GetLoginInfo tags. These
+// are the control's type-library names; the emulator answers exactly these and nothing else.
+
+namespace kiwoomd::calls {
+
+inline constexpr char kCommConnect[] = "CommConnect()";
+inline constexpr char kCommTerminate[] = "CommTerminate()";
+inline constexpr char kGetConnectState[] = "GetConnectState()";
+inline constexpr char kGetLoginInfo[] = "GetLoginInfo(QString)";
+inline constexpr char kSetInputValue[] = "SetInputValue(QString, QString)";
+inline constexpr char kCommRqData[] = "CommRqData(QString, QString, int, QString)";
+inline constexpr char kGetRepeatCnt[] = "GetRepeatCnt(QString, QString)";
+inline constexpr char kGetCommData[] = "GetCommData(QString, QString, int, QString)";
+inline constexpr char kGetCommDataEx[] = "GetCommDataEx(QString, QString)";
+inline constexpr char kDisconnectRealData[] = "DisconnectRealData(QString)";
+inline constexpr char kGetCodeListByMarket[] = "GetCodeListByMarket(QString)";
+inline constexpr char kGetMasterCodeName[] = "GetMasterCodeName(QString)";
+
+} // namespace kiwoomd::calls
+
+namespace kiwoomd::login_tag {
+
+inline constexpr char kAccountCount[] = "ACCOUNT_CNT";
+inline constexpr char kAccounts[] = "ACCNO";
+inline constexpr char kUserId[] = "USER_ID";
+inline constexpr char kUserName[] = "USER_NAME";
+inline constexpr char kKeyboardSecurity[] = "KEY_BSECGB";
+inline constexpr char kFirewall[] = "FIREW_SECGB";
+inline constexpr char kServerKind[] = "GetServerGubun"; // "1" = mock trading server, else real
+
+} // namespace kiwoomd::login_tag
+
+namespace kiwoomd::prev_next {
+
+inline constexpr int kFirstPage = 0;
+inline constexpr int kNextPage = 2;
+inline constexpr char kMoreData[] = "2"; // OnReceiveTrData's prevNext when another page exists
+
+} // namespace kiwoomd::prev_next

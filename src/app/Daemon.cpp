@@ -1,0 +1,220 @@
+#include "Daemon.h"
+
+#include "ControlFactory.h"
+#include "DaemonOptions.h"
+#include "Logging.h"
+#include "ShutdownSignals.h"
+#include "TrayIcon.h"
+
+#include "kiwoomd/core/ConfigLoader.h"
+#include "kiwoomd/http/ApiRouter.h"
+#include "kiwoomd/http/HttpServer.h"
+#include "kiwoomd/kiwoom/KiwoomSession.h"
+#include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace kiwoomd::app {
+namespace {
+
+void printTo(FILE* stream, const QString& text) {
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fflush(stream);
+}
+
+bool isLoopbackHost(const std::string& host) {
+    return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+// A headless run, or a Linux session without any display server, uses Qt's offscreen platform.
+void chooseQtPlatform(bool headless) {
+    bool noDisplay = false;
+#ifdef Q_OS_LINUX
+    noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#endif
+    if ((headless || noDisplay) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+}
+
+Config loadConfig(const DaemonOptions& options, const QString& dataDir, QString& source) {
+    if (options.configFile) {
+        source = *options.configFile;
+        return loadConfigFile(options.configFile->toStdString());
+    }
+    const QString fallback = QDir(dataDir).filePath(QStringLiteral("kiwoomd.json"));
+    if (QFileInfo::exists(fallback)) {
+        source = fallback;
+        return loadConfigFile(fallback.toStdString());
+    }
+    source = QStringLiteral("built-in defaults");
+    return Config{};
+}
+
+void applyOverrides(const DaemonOptions& options, Config& config) {
+    if (options.host) {
+        config.server.host = options.host->toStdString();
+    }
+    if (options.port) {
+        config.server.port = *options.port;
+    }
+    if (options.intervalSeconds) {
+        config.polling.intervalSeconds = *options.intervalSeconds;
+    }
+    if (options.seed) {
+        config.emulator.seed = *options.seed;
+    }
+    if (options.logLevel) {
+        config.logLevel = options.logLevel->toStdString();
+    }
+}
+
+std::unique_ptr<OpenApiControl> createEmulator(const Config& config, const Clock& clock) {
+    emulator::EmulatorSettings settings;
+    settings.seed = config.emulator.seed != 0
+                        ? config.emulator.seed
+                        : static_cast<std::uint64_t>(clock.now().time_since_epoch().count());
+    settings.pageSize = config.emulator.pageSize;
+    settings.loginDelayMs = config.emulator.loginDelayMs;
+    settings.minLatencyMs = config.emulator.minLatencyMs;
+    settings.maxLatencyMs = config.emulator.maxLatencyMs;
+    settings.tickMs = config.emulator.tickMs;
+    settings.windows = config.emulator.windows;
+    spdlog::info("emulated market seed {} (pass --seed {} to replay this market)", settings.seed, settings.seed);
+    return std::make_unique<emulator::EmulatedControl>(settings, clock);
+}
+
+SessionSettings sessionSettings(const Config& config) {
+    SessionSettings settings;
+    settings.feeds = config.feeds;
+    settings.pollInterval = std::chrono::seconds(config.polling.intervalSeconds);
+    settings.requestTimeout = std::chrono::seconds(config.polling.requestTimeoutSeconds);
+    settings.limitWindows = config.polling.windows;
+    settings.safetyMargin = std::chrono::milliseconds(config.polling.safetyMarginMs);
+    settings.calendar = MarketCalendar(config.holidays);
+    return settings;
+}
+
+} // namespace
+
+int runDaemon(int argc, char** argv) {
+    QCoreApplication::setApplicationName(QStringLiteral("kiwoomd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KIWOOMD_VERSION));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    const ParseOutcome parsed = parseCommandLine(arguments);
+    switch (parsed.action) {
+    case ParseOutcome::Action::ShowHelp:
+    case ParseOutcome::Action::ShowVersion:
+        printTo(stdout, parsed.message);
+        return kExitOk;
+    case ParseOutcome::Action::Error:
+        printTo(stderr, QStringLiteral("kiwoomd: %1\nTry 'kiwoomd --help'.\n").arg(parsed.message));
+        return kExitUsageError;
+    case ParseOutcome::Action::Run:
+        break;
+    }
+    const DaemonOptions& options = parsed.options;
+
+    chooseQtPlatform(options.headless);
+    QApplication app(argc, argv);
+    QApplication::setQuitOnLastWindowClosed(false);
+    const bool headless = options.headless || QGuiApplication::platformName() == QLatin1String("offscreen");
+
+    const QString dataDir =
+        options.dataDir ? *options.dataDir : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QDir().mkpath(dataDir);
+
+    Config config;
+    QString configSource;
+    try {
+        config = loadConfig(options, dataDir, configSource);
+    } catch (const ConfigError& error) {
+        printTo(stderr, QStringLiteral("kiwoomd: invalid configuration: %1\n").arg(QString::fromStdString(error.what())));
+        return kExitUsageError;
+    }
+    applyOverrides(options, config);
+
+    const std::string logFile = setUpLogging(QDir(dataDir).filePath(QStringLiteral("logs")).toStdString(), config.logLevel);
+    spdlog::info("kiwoomd {} starting; config: {}; data dir: {}; log: {}", KIWOOMD_VERSION,
+                 configSource.toStdString(), dataDir.toStdString(), logFile.empty() ? "(console only)" : logFile);
+
+    if (!isLoopbackHost(config.server.host)) {
+        spdlog::critical("refusing to listen on {}: kiwoomd serves loopback addresses only (127.0.0.1, ::1, "
+                         "localhost), because the API has no authentication for remote clients",
+                         config.server.host);
+        return kExitUsageError;
+    }
+
+    SystemClock clock;
+    std::unique_ptr<OpenApiControl> control;
+    if (options.simulate) {
+        spdlog::info("--simulate: using the emulated Kiwoom control");
+    } else {
+        QString whyNot;
+        control = createRealControl(whyNot);
+        if (!control) {
+            spdlog::warn("running the emulated Kiwoom control (demo data): {}", whyNot.toStdString());
+        }
+    }
+    if (!control) {
+        control = createEmulator(config, clock);
+    }
+
+    SnapshotCache cache;
+    StatusBoard statusBoard;
+    KiwoomSession session(*control, sessionSettings(config), cache, statusBoard, clock);
+
+    http::ApiRouter router(cache, statusBoard, clock);
+    http::HttpServer server(router);
+    if (!server.start(config.server.host, config.server.port)) {
+        spdlog::critical("{}", server.error());
+        return kExitRuntimeError;
+    }
+    const QString baseUrl = QStringLiteral("http://%1:%2")
+                                .arg(QString::fromStdString(config.server.host).contains(':')
+                                         ? QStringLiteral("[%1]").arg(QString::fromStdString(config.server.host))
+                                         : QString::fromStdString(config.server.host))
+                                .arg(server.port());
+    spdlog::info("serving {}/api/volume-ranking (also /api/status, /api/health)", baseUrl.toStdString());
+
+    int exitCode = kExitOk;
+    ShutdownSignals shutdownSignals;
+    QObject::connect(&shutdownSignals, &ShutdownSignals::shutdownRequested, &app, [] {
+        spdlog::info("shutdown requested");
+        QCoreApplication::exit(kExitOk);
+    });
+    QObject::connect(&session, &KiwoomSession::versionUpdateRequired, &app, [&exitCode] {
+        exitCode = kExitVersionUpdate;
+        QCoreApplication::exit(kExitVersionUpdate);
+    });
+
+    std::unique_ptr<TrayIcon> tray;
+    if (!headless) {
+        tray = std::make_unique<TrayIcon>(statusBoard, cache, clock, baseUrl);
+        QObject::connect(tray.get(), &TrayIcon::quitRequested, &app, [] { QCoreApplication::exit(kExitOk); });
+    } else {
+        spdlog::info("headless: no tray icon");
+    }
+
+    session.start();
+    const int loopResult = QApplication::exec();
+    server.stop();
+    spdlog::info("stopped");
+    spdlog::shutdown();
+    return exitCode != kExitOk ? exitCode : loopResult;
+}
+
+} // namespace kiwoomd::app

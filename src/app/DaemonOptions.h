@@ -1,0 +1,33 @@
+#pragma once
+// The command line, parsed. Thread: main thread, before and during startup.
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace kiwoomd::app {
+
+struct DaemonOptions {
+    bool simulate = false;
+    bool headless = false;
+    std::optional<QString> host;
+    std::optional<int> port;
+    std::optional<QString> configFile;
+    std::optional<QString> dataDir;
+    std::optional<int> intervalSeconds;
+    std::optional<quint64> seed;
+    std::optional<QString> logLevel;
+};
+
+struct ParseOutcome {
+    enum class Action { Run, ShowHelp, ShowVersion, Error };
+    Action action = Action::Run;
+    DaemonOptions options;
+    QString message; // help text, version text or the error
+};
+
+// `arguments` includes the program name first, as QCoreApplication::arguments() does.
+ParseOutcome parseCommandLine(const QStringList& arguments);
+
+} // namespace kiwoomd::app

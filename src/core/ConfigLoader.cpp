@@ -1,0 +1,307 @@
+#include "kiwoomd/core/ConfigLoader.h"
+
+#include "kiwoomd/core/TrCatalogue.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace kiwoomd {
+namespace {
+
+using nlohmann::json;
+
+std::string joinAllowed(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        out += (out.empty() ? "" : ", ") + ("\"" + v + "\"");
+    }
+    return out;
+}
+
+// Walks one JSON object, remembering which keys were read so the rest can be reported.
+class ObjectReader {
+public:
+    ObjectReader(const json& object, std::string path, const std::string& source)
+        : m_object(object)
+        , m_path(std::move(path))
+        , m_source(source) {
+        if (!m_object.is_object()) {
+            fail(m_path, "expected an object, found " + std::string(m_object.type_name()));
+        }
+    }
+
+    [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
+        throw ConfigError(m_source, path.empty() ? "(top level)" : path, problem);
+    }
+
+    std::string childPath(const std::string& key) const { return m_path.empty() ? key : m_path + "." + key; }
+
+    const json* find(const std::string& key) {
+        m_known.insert(key);
+        const auto it = m_object.find(key);
+        return it == m_object.end() ? nullptr : &*it;
+    }
+
+    void readInt(const std::string& key, int& out, int min, int max) {
+        const json* value = find(key);
+        if (!value) {
+            return;
+        }
+        if (!value->is_number_integer()) {
+            fail(childPath(key), "expected an integer, found " + value->dump());
+        }
+        const auto v = value->get<std::int64_t>();
+        if (v < min || v > max) {
+            fail(childPath(key),
+                 value->dump() + " is out of range; allowed " + std::to_string(min) + ".." + std::to_string(max));
+        }
+        out = static_cast<int>(v);
+    }
+
+    void readUint64(const std::string& key, std::uint64_t& out) {
+        const json* value = find(key);
+        if (!value) {
+            return;
+        }
+        if (!value->is_number_unsigned() && !(value->is_number_integer() && value->get<std::int64_t>() >= 0)) {
+            fail(childPath(key), "expected a non-negative integer, found " + value->dump());
+        }
+        out = value->get<std::uint64_t>();
+    }
+
+    void readString(const std::string& key, std::string& out, const std::vector<std::string>& allowed = {}) {
+        const json* value = find(key);
+        if (!value) {
+            return;
+        }
+        if (!value->is_string()) {
+            fail(childPath(key), "expected a string, found " + value->dump());
+        }
+        const auto text = value->get<std::string>();
+        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
+            fail(childPath(key), "\"" + text + "\" is not allowed; allowed values: " + joinAllowed(allowed));
+        }
+        out = text;
+    }
+
+    void rejectUnknownKeys() const {
+        for (const auto& item : m_object.items()) {
+            if (m_known.count(item.key()) == 0) {
+                std::vector<std::string> known(m_known.begin(), m_known.end());
+                fail(childPath(item.key()), "unknown key; known keys here: " + joinAllowed(known));
+            }
+        }
+    }
+
+private:
+    const json& m_object;
+    std::string m_path;
+    const std::string& m_source;
+    std::set<std::string> m_known;
+};
+
+std::vector<LimitWindow> parseWindows(const json& value, const std::string& path, const std::string& source) {
+    if (!value.is_array() || value.empty()) {
+        throw ConfigError(source, path, "expected a non-empty array of {\"max_requests\", \"seconds\"} objects");
+    }
+    std::vector<LimitWindow> windows;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        ObjectReader reader(value[i], path + "[" + std::to_string(i) + "]", source);
+        int maxRequests = 0;
+        int seconds = 0;
+        reader.readInt("max_requests", maxRequests, 1, 100000);
+        reader.readInt("seconds", seconds, 1, 86400);
+        reader.rejectUnknownKeys();
+        if (maxRequests == 0 || seconds == 0) {
+            reader.fail(path + "[" + std::to_string(i) + "]", "both \"max_requests\" and \"seconds\" are required");
+        }
+        windows.push_back({maxRequests, std::chrono::milliseconds(seconds * 1000LL)});
+    }
+    return windows;
+}
+
+FeedDefinition parseFeed(const json& value, const std::string& path, const std::string& source) {
+    ObjectReader reader(value, path, source);
+    FeedDefinition feed;
+    reader.readString("id", feed.id);
+    static const std::regex idPattern("^[a-z0-9][a-z0-9_-]{0,31}$");
+    if (!std::regex_match(feed.id, idPattern)) {
+        reader.fail(reader.childPath("id"),
+                    "\"" + feed.id + "\" is not a valid feed id; use 1-32 of a-z, 0-9, '-' and '_'");
+    }
+    feed.trCode = tr::kVolumeSurgeTr;
+    std::vector<std::string> trCodes;
+    for (const auto& spec : tr::catalogue()) {
+        trCodes.push_back(spec.code);
+    }
+    reader.readString("tr", feed.trCode, trCodes);
+    const tr::TrSpec* spec = tr::findTr(feed.trCode);
+
+    std::map<std::string, std::string> given;
+    if (const json* inputs = reader.find("inputs")) {
+        if (!inputs->is_object()) {
+            reader.fail(reader.childPath("inputs"), "expected an object of Kiwoom input names to values");
+        }
+        for (const auto& item : inputs->items()) {
+            const std::string inputPath = reader.childPath("inputs") + "." + item.key();
+            const tr::InputSpec* input = tr::findInput(*spec, item.key());
+            if (!input) {
+                std::vector<std::string> names;
+                for (const auto& i : spec->inputs) {
+                    names.push_back(i.name);
+                }
+                throw ConfigError(source, inputPath, "not an input of " + spec->code + "; inputs: " + joinAllowed(names));
+            }
+            if (!item.value().is_string()) {
+                throw ConfigError(source, inputPath, "expected a string, found " + item.value().dump());
+            }
+            const auto text = item.value().get<std::string>();
+            if (!tr::isAllowedInput(*input, text)) {
+                throw ConfigError(source, inputPath,
+                                  "\"" + text + "\" is not accepted by " + spec->code + "; allowed values: " +
+                                      joinAllowed(input->allowedValues) + " (" + input->meaning + ")");
+            }
+            given[item.key()] = text;
+        }
+    }
+    // SetInputValue order is the TR's documented order, whatever order the file used.
+    for (const auto& input : spec->inputs) {
+        const auto it = given.find(input.name);
+        feed.inputs.emplace_back(input.name, it != given.end() ? it->second : input.defaultValue);
+    }
+    const auto marketIt = given.find(tr::input::kMarket);
+    feed.market = marketNameForCode(marketIt != given.end() ? marketIt->second : tr::kMarketKospi);
+    reader.readString("market", feed.market);
+    reader.readInt("max_pages", feed.maxPages, 1, 50);
+    reader.rejectUnknownKeys();
+    return feed;
+}
+
+void checkHoliday(const std::string& text, const std::string& path, const std::string& source) {
+    static const std::regex datePattern("^(\\d{4})-(\\d{2})-(\\d{2})$");
+    std::smatch m;
+    if (!std::regex_match(text, m, datePattern)) {
+        throw ConfigError(source, path, "\"" + text + "\" is not a date; use YYYY-MM-DD");
+    }
+    const int month = std::stoi(m[2]);
+    const int day = std::stoi(m[3]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) {
+        throw ConfigError(source, path, "\"" + text + "\" is not a valid calendar date");
+    }
+}
+
+} // namespace
+
+ConfigError::ConfigError(std::string source, std::string keyPath, std::string problem)
+    : std::runtime_error(source + ": " + keyPath + ": " + problem)
+    , m_source(std::move(source))
+    , m_keyPath(std::move(keyPath))
+    , m_problem(std::move(problem)) {}
+
+Config parseConfig(const json& document, const std::string& source) {
+    Config config;
+    ObjectReader top(document, "", source);
+
+    if (const json* server = top.find("server")) {
+        ObjectReader reader(*server, "server", source);
+        reader.readString("host", config.server.host);
+        reader.readInt("port", config.server.port, 0, 65535);
+        reader.rejectUnknownKeys();
+    }
+    if (const json* polling = top.find("polling")) {
+        ObjectReader reader(*polling, "polling", source);
+        reader.readInt("interval_seconds", config.polling.intervalSeconds, 1, 86400);
+        reader.readInt("request_timeout_seconds", config.polling.requestTimeoutSeconds, 1, 600);
+        reader.readInt("safety_margin_ms", config.polling.safetyMarginMs, 0, 60000);
+        if (const json* windows = reader.find("limit_windows")) {
+            config.polling.windows = parseWindows(*windows, "polling.limit_windows", source);
+        }
+        reader.rejectUnknownKeys();
+    }
+    if (const json* feeds = top.find("feeds")) {
+        if (!feeds->is_array() || feeds->empty()) {
+            top.fail("feeds", "expected a non-empty array of feed objects");
+        }
+        config.feeds.clear();
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < feeds->size(); ++i) {
+            const std::string path = "feeds[" + std::to_string(i) + "]";
+            FeedDefinition feed = parseFeed((*feeds)[i], path, source);
+            if (!ids.insert(feed.id).second) {
+                top.fail(path + ".id", "\"" + feed.id + "\" is used by an earlier feed");
+            }
+            config.feeds.push_back(std::move(feed));
+        }
+    }
+    if (const json* emulator = top.find("emulator")) {
+        ObjectReader reader(*emulator, "emulator", source);
+        reader.readUint64("seed", config.emulator.seed);
+        reader.readInt("page_size", config.emulator.pageSize, 1, 200);
+        reader.readInt("login_delay_ms", config.emulator.loginDelayMs, 0, 60000);
+        reader.readInt("min_latency_ms", config.emulator.minLatencyMs, 0, 60000);
+        reader.readInt("max_latency_ms", config.emulator.maxLatencyMs, 0, 60000);
+        reader.readInt("tick_ms", config.emulator.tickMs, 10, 600000);
+        if (const json* windows = reader.find("limit_windows")) {
+            config.emulator.windows = parseWindows(*windows, "emulator.limit_windows", source);
+        }
+        reader.rejectUnknownKeys();
+        if (config.emulator.maxLatencyMs < config.emulator.minLatencyMs) {
+            reader.fail("emulator.max_latency_ms", "must not be below emulator.min_latency_ms");
+        }
+    }
+    if (const json* market = top.find("market")) {
+        ObjectReader reader(*market, "market", source);
+        if (const json* holidays = reader.find("holidays")) {
+            if (!holidays->is_array()) {
+                reader.fail("market.holidays", "expected an array of \"YYYY-MM-DD\" strings");
+            }
+            for (std::size_t i = 0; i < holidays->size(); ++i) {
+                const std::string path = "market.holidays[" + std::to_string(i) + "]";
+                if (!(*holidays)[i].is_string()) {
+                    reader.fail(path, "expected a \"YYYY-MM-DD\" string, found " + (*holidays)[i].dump());
+                }
+                const auto text = (*holidays)[i].get<std::string>();
+                checkHoliday(text, path, source);
+                config.holidays.push_back(text);
+            }
+        }
+        reader.rejectUnknownKeys();
+    }
+    if (const json* logging = top.find("logging")) {
+        ObjectReader reader(*logging, "logging", source);
+        reader.readString("level", config.logLevel, {"trace", "debug", "info", "warn", "error", "critical", "off"});
+        reader.rejectUnknownKeys();
+    }
+    top.rejectUnknownKeys();
+    return config;
+}
+
+Config parseConfigText(const std::string& text, const std::string& source) {
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& error) {
+        // nlohmann's message carries the line and column of the syntax error.
+        throw ConfigError(source, "(syntax)", error.what());
+    }
+    return parseConfig(document, source);
+}
+
+Config loadConfigFile(const std::string& path) {
+    std::ifstream in(std::filesystem::u8path(path), std::ios::binary);
+    if (!in) {
+        throw ConfigError(path, "(file)", "cannot be opened for reading");
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseConfigText(text.str(), path);
+}
+
+} // namespace kiwoomd

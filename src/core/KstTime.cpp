@@ -1,0 +1,76 @@
+#include "kiwoomd/core/KstTime.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace kiwoomd {
+namespace {
+
+constexpr std::int64_t kKstOffsetSeconds = 9 * 3600;
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// Howard Hinnant's days-from-civil algorithm (public domain), proleptic Gregorian calendar.
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civilFromDays(std::int64_t z, int& year, int& month, int& day) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+    std::int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) {
+        --q;
+    }
+    return q;
+}
+
+} // namespace
+
+KstDateTime toKst(Timestamp time) {
+    const auto secondsUtc =
+        std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+    const std::int64_t local = secondsUtc + kKstOffsetSeconds;
+    const std::int64_t days = floorDiv(local, kSecondsPerDay);
+    const std::int64_t secondOfDay = local - days * kSecondsPerDay;
+
+    KstDateTime out;
+    civilFromDays(days, out.year, out.month, out.day);
+    out.hour = static_cast<int>(secondOfDay / 3600);
+    out.minute = static_cast<int>((secondOfDay % 3600) / 60);
+    out.second = static_cast<int>(secondOfDay % 60);
+    out.weekday = static_cast<int>(((days % 7) + 11) % 7); // day 0 was a Thursday (4)
+    return out;
+}
+
+Timestamp fromKst(int year, int month, int day, int hour, int minute, int second) {
+    const std::int64_t days =
+        daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const std::int64_t seconds =
+        days * kSecondsPerDay + hour * 3600 + minute * 60 + second - kKstOffsetSeconds;
+    return Timestamp{std::chrono::seconds{seconds}};
+}
+
+std::string toKstIso8601(Timestamp time) {
+    const KstDateTime t = toKst(time);
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d+09:00", t.year, t.month, t.day,
+                  t.hour, t.minute, t.second);
+    return buffer;
+}
+
+} // namespace kiwoomd

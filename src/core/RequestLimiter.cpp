@@ -1,0 +1,75 @@
+#include "kiwoomd/core/RequestLimiter.h"
+
+#include <algorithm>
+
+namespace kiwoomd {
+
+std::vector<LimitWindow> kiwoomLimitWindows() {
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
+    return {
+        {5, milliseconds(1000)},
+        {5, std::chrono::duration_cast<milliseconds>(seconds(18))},
+        {25, std::chrono::duration_cast<milliseconds>(seconds(90))},
+        {50, std::chrono::duration_cast<milliseconds>(seconds(180))},
+        {1000, std::chrono::duration_cast<milliseconds>(seconds(3600))},
+    };
+}
+
+RequestLimiter::RequestLimiter(std::vector<LimitWindow> windows, const Clock& clock)
+    : m_windows(std::move(windows))
+    , m_clock(clock) {
+    m_windows.erase(std::remove_if(m_windows.begin(), m_windows.end(),
+                                   [](const LimitWindow& w) { return w.maxRequests <= 0 || w.length.count() <= 0; }),
+                    m_windows.end());
+    for (const auto& window : m_windows) {
+        m_longest = std::max(m_longest, window.length);
+    }
+}
+
+void RequestLimiter::forgetExpired() const {
+    const Timestamp now = m_clock.now();
+    while (!m_sent.empty() && now - m_sent.front() >= m_longest) {
+        m_sent.pop_front();
+    }
+}
+
+std::chrono::milliseconds RequestLimiter::delayUntilAllowed() const {
+    forgetExpired();
+    const Timestamp now = m_clock.now();
+    std::chrono::milliseconds delay{0};
+    for (const auto& window : m_windows) {
+        const auto limit = static_cast<std::size_t>(window.maxRequests);
+        if (m_sent.size() < limit) {
+            continue;
+        }
+        // The request that must leave this window before one more fits: the limit-th newest.
+        const Timestamp blocking = m_sent[m_sent.size() - limit];
+        const Timestamp freeAt = blocking + window.length;
+        if (freeAt > now) {
+            const auto wait = std::chrono::ceil<std::chrono::milliseconds>(freeAt - now);
+            delay = std::max(delay, wait);
+        }
+    }
+    return delay;
+}
+
+bool RequestLimiter::tryAcquire() {
+    if (delayUntilAllowed().count() > 0) {
+        return false;
+    }
+    record();
+    return true;
+}
+
+void RequestLimiter::record() {
+    forgetExpired();
+    m_sent.push_back(m_clock.now());
+}
+
+int RequestLimiter::usedInLongestWindow() const {
+    forgetExpired();
+    return static_cast<int>(m_sent.size());
+}
+
+} // namespace kiwoomd

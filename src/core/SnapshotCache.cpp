@@ -1,0 +1,31 @@
+#include "kiwoomd/core/SnapshotCache.h"
+
+namespace kiwoomd {
+
+void SnapshotCache::publish(FeedSnapshotPtr snapshot) {
+    if (!snapshot) {
+        return;
+    }
+    std::string key = snapshot->feedId;
+    std::lock_guard lock(m_mutex);
+    // The previous snapshot is released after the lock when its last reader lets go.
+    m_snapshots[std::move(key)].swap(snapshot);
+}
+
+FeedSnapshotPtr SnapshotCache::get(const std::string& feedId) const {
+    std::lock_guard lock(m_mutex);
+    const auto it = m_snapshots.find(feedId);
+    return it == m_snapshots.end() ? nullptr : it->second;
+}
+
+std::vector<FeedSnapshotPtr> SnapshotCache::all() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<FeedSnapshotPtr> out;
+    out.reserve(m_snapshots.size());
+    for (const auto& [id, snapshot] : m_snapshots) {
+        out.push_back(snapshot);
+    }
+    return out;
+}
+
+} // namespace kiwoomd

@@ -1,0 +1,18 @@
+#include "kiwoomd/core/StatusBoard.h"
+
+namespace kiwoomd {
+
+StatusBoard::StatusBoard() : m_status(std::make_shared<const SessionStatus>()) {}
+
+void StatusBoard::publish(SessionStatus status) {
+    auto next = std::make_shared<const SessionStatus>(std::move(status));
+    std::lock_guard lock(m_mutex);
+    m_status.swap(next);
+}
+
+SessionStatusPtr StatusBoard::current() const {
+    std::lock_guard lock(m_mutex);
+    return m_status;
+}
+
+} // namespace kiwoomd

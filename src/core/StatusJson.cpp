@@ -1,0 +1,65 @@
+#include "kiwoomd/core/StatusJson.h"
+
+#include "kiwoomd/core/JsonKeys.h"
+#include "kiwoomd/core/KstTime.h"
+
+namespace kiwoomd {
+namespace {
+
+nlohmann::json timeOrNull(const std::optional<Timestamp>& time) {
+    return time ? nlohmann::json(toKstIso8601(*time)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json errorOrNull(const std::optional<ErrorInfo>& error) {
+    if (!error) {
+        return nullptr;
+    }
+    return {{json::kKiwoomCode, error->kiwoomCode},
+            {json::kErrorMessage, error->message},
+            {json::kAt, toKstIso8601(error->at)}};
+}
+
+} // namespace
+
+nlohmann::json sessionStatusToJson(const SessionStatus& status, Timestamp now) {
+    nlohmann::json feeds = nlohmann::json::array();
+    for (const auto& feed : status.feeds) {
+        nlohmann::json inputs = nlohmann::json::object();
+        for (const auto& [name, value] : feed.inputs) {
+            inputs[name] = value;
+        }
+        feeds.push_back({
+            {json::kId, feed.id},
+            {json::kMarket, feed.market},
+            {json::kTr, feed.trCode},
+            {json::kInputs, std::move(inputs)},
+            {json::kLastFetch, timeOrNull(feed.lastFetch)},
+            {json::kLastAttempt, timeOrNull(feed.lastAttempt)},
+            {json::kRowCount, feed.rowCount},
+            {json::kSkippedRows, feed.skippedRows},
+            {json::kVersion, feed.version},
+            {json::kLastError, errorOrNull(feed.lastError)},
+        });
+    }
+    const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(now - status.startedAt).count();
+    return {
+        {json::kBackend, status.backend},
+        {json::kConnection, connectionStateName(status.connection)},
+        {json::kServer, status.serverKind},
+        {json::kUserId, status.userIdMasked},
+        {json::kLoginError, errorOrNull(status.loginError)},
+        {json::kMarketOpen, status.marketOpen},
+        {json::kPollInterval, status.pollIntervalSeconds},
+        {json::kFeeds, std::move(feeds)},
+        {json::kRequests,
+         {{json::kSent, status.requests.sent},
+          {json::kSucceeded, status.requests.succeeded},
+          {json::kThrottled, status.requests.throttled},
+          {json::kFailed, status.requests.failed},
+          {json::kTimedOut, status.requests.timedOut}}},
+        {json::kStartedAt, toKstIso8601(status.startedAt)},
+        {json::kUptime, uptime < 0 ? 0 : uptime},
+    };
+}
+
+} // namespace kiwoomd

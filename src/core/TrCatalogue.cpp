@@ -1,0 +1,73 @@
+#include "kiwoomd/core/TrCatalogue.h"
+
+#include <algorithm>
+
+namespace kiwoomd::tr {
+
+const std::vector<TrSpec>& catalogue() {
+    static const std::vector<TrSpec> specs = {
+        TrSpec{
+            kVolumeSurgeTr,
+            "거래량급증요청",
+            kVolumeSurgeRecord,
+            {
+                {input::kMarket, {kMarketAll, kMarketKospi, kMarketKosdaq}, kMarketKospi,
+                 "000 all, 001 KOSPI, 101 KOSDAQ"},
+                {input::kSortBy, {"1", "2", "3", "4"}, "1",
+                 "1 surge amount, 2 surge rate, 3 drop amount, 4 drop rate"},
+                {input::kTimeBasis, {"1", "2"}, "2", "1 against N minutes ago, 2 against the previous day"},
+                {input::kMinVolume, {"5", "10", "50", "100", "200", "300", "500", "1000"}, "5",
+                 "minimum volume in thousands of shares"},
+                {input::kMinutes, {}, "", "minutes, used when 시간구분 is 1"},
+                {input::kIssueCondition, {"0", "1", "5", "6", "7", "8", "9"}, "0",
+                 "0 all, 1 no administrative issues, 5 no 100% margin, 6..9 margin groups"},
+                {input::kPriceBand, {"0", "2", "5", "6", "8", "9"}, "0",
+                 "0 all, 2 >= 50,000, 5 >= 10,000, 6 >= 5,000, 8 >= 1,000, 9 >= 100,000 KRW"},
+            },
+            {field::kCode, field::kName, field::kPrice, field::kChangeSign, field::kChange, field::kChangeRate,
+             field::kPrevVolume, field::kVolume, field::kSurgeVolume, field::kSurgeRate},
+        },
+        TrSpec{
+            kTodayVolumeTr,
+            "당일거래량상위요청",
+            kTodayVolumeRecord,
+            {
+                {input::kMarket, {kMarketAll, kMarketKospi, kMarketKosdaq}, kMarketKospi,
+                 "000 all, 001 KOSPI, 101 KOSDAQ"},
+                // Only 시장구분 is pinned by shared/kiwoom-openapi.md; the other inputs' value sets are
+                // not verified yet, so they pass through as the user configures them.
+                {input::kSortBy, {}, "1", "1 volume, 2 turnover ratio, 3 turnover"},
+                {input::kIncludeManaged, {}, "0", "administrative issues filter"},
+                {input::kCreditKind, {}, "0", "margin filter"},
+                {input::kMinVolume, {}, "0", "minimum volume band"},
+                {input::kPriceBand, {}, "0", "price band"},
+                {input::kTurnoverBand, {}, "0", "turnover band"},
+                {input::kSessionKind, {}, "0", "session filter"},
+            },
+            {field::kCode, field::kName, field::kPrice, field::kChangeSign, field::kChange, field::kChangeRate,
+             field::kTodayVolume, field::kVolumeVsPrevDay, field::kTurnoverRatio, field::kTurnover},
+        },
+    };
+    return specs;
+}
+
+const TrSpec* findTr(std::string_view code) {
+    const auto& specs = catalogue();
+    const auto it = std::find_if(specs.begin(), specs.end(), [&](const TrSpec& s) { return s.code == code; });
+    return it == specs.end() ? nullptr : &*it;
+}
+
+const InputSpec* findInput(const TrSpec& spec, std::string_view name) {
+    const auto it =
+        std::find_if(spec.inputs.begin(), spec.inputs.end(), [&](const InputSpec& i) { return i.name == name; });
+    return it == spec.inputs.end() ? nullptr : &*it;
+}
+
+bool isAllowedInput(const InputSpec& spec, std::string_view value) {
+    if (spec.allowedValues.empty()) {
+        return true;
+    }
+    return std::find(spec.allowedValues.begin(), spec.allowedValues.end(), value) != spec.allowedValues.end();
+}
+
+} // namespace kiwoomd::tr

@@ -1,0 +1,41 @@
+#include "kiwoomd/http/ApiError.h"
+
+#include "kiwoomd/core/JsonKeys.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kiwoomd::http {
+
+ApiError::ApiError(ApiErrorKind kind, std::string code, const std::string& message)
+    : std::runtime_error(message)
+    , m_kind(kind)
+    , m_code(std::move(code)) {}
+
+int httpStatusFor(ApiErrorKind kind) {
+    switch (kind) {
+    case ApiErrorKind::BadRequest:
+        return 400;
+    case ApiErrorKind::NotFound:
+        return 404;
+    case ApiErrorKind::MethodNotAllowed:
+        return 405;
+    case ApiErrorKind::Unavailable:
+        return 503;
+    case ApiErrorKind::Internal:
+        return 500;
+    }
+    return 500;
+}
+
+ApiResponse toErrorResponse(const ApiError& error) {
+    const nlohmann::json body = {
+        {json::kError, {{json::kErrorCode, error.code()}, {json::kErrorMessage, error.what()}}}};
+    ApiResponse response =
+        ApiResponse::json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), httpStatusFor(error.kind()));
+    if (!error.allow.empty()) {
+        response.headers.emplace_back("Allow", error.allow);
+    }
+    return response;
+}
+
+} // namespace kiwoomd::http

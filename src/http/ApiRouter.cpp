@@ -1,0 +1,61 @@
+#include "kiwoomd/http/ApiRouter.h"
+
+#include "kiwoomd/http/ApiError.h"
+
+#include <spdlog/spdlog.h>
+
+namespace kiwoomd::http {
+namespace {
+
+constexpr char kReadMethods[] = "GET, HEAD";
+
+bool isRead(const std::string& method) { return method == "GET" || method == "HEAD"; }
+
+void requireRead(const ApiRequest& request) {
+    if (!isRead(request.method)) {
+        ApiError error(ApiErrorKind::MethodNotAllowed, "method_not_allowed",
+                       request.method + " is not allowed on " + request.path + "; use GET or HEAD");
+        error.allow = kReadMethods;
+        throw error;
+    }
+}
+
+} // namespace
+
+ApiRouter::ApiRouter(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock,
+                     std::string defaultMarket)
+    : m_ranking(cache, std::move(defaultMarket))
+    , m_status(board, clock)
+    , m_health(board, cache) {}
+
+ApiResponse ApiRouter::route(const ApiRequest& request) const {
+    if (request.path == "/api/volume-ranking") {
+        requireRead(request);
+        return m_ranking.get(request);
+    }
+    if (request.path == "/api/status") {
+        requireRead(request);
+        return m_status.get(request);
+    }
+    if (request.path == "/api/health") {
+        requireRead(request);
+        return m_health.get(request);
+    }
+    throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
+}
+
+ApiResponse ApiRouter::handle(const ApiRequest& request) {
+    try {
+        ApiResponse response = route(request);
+        // API answers change every poll; nothing in between may keep them.
+        response.headers.emplace_back("Cache-Control", "no-store");
+        return response;
+    } catch (const ApiError& error) {
+        return toErrorResponse(error);
+    } catch (const std::exception& error) {
+        spdlog::error("internal error on {} {}: {}", request.method, request.path, error.what());
+        return toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error"));
+    }
+}
+
+} // namespace kiwoomd::http

@@ -1,0 +1,115 @@
+#include "kiwoomd/http/HttpServer.h"
+
+#include "kiwoomd/http/ApiError.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+
+namespace kiwoomd::http {
+namespace {
+
+ApiRequest toApiRequest(const httplib::Request& in) {
+    ApiRequest out;
+    out.method = in.method;
+    out.path = in.path;
+    for (const auto& [name, value] : in.params) {
+        out.query.emplace(name, value);
+    }
+    for (const auto& [name, value] : in.headers) {
+        std::string lower = name;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        out.headers.emplace(std::move(lower), value);
+    }
+    return out;
+}
+
+void writeResponse(const ApiResponse& in, httplib::Response& out) {
+    out.status = in.status;
+    for (const auto& [name, value] : in.headers) {
+        out.set_header(name, value);
+    }
+    out.set_header("X-Content-Type-Options", "nosniff");
+    out.set_content(in.body ? *in.body : std::string(), in.contentType.c_str());
+}
+
+} // namespace
+
+HttpServer::HttpServer(RequestHandler& handler) : m_handler(handler) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+bool HttpServer::start(const std::string& host, int port) {
+    m_server = std::make_unique<httplib::Server>();
+    auto& server = *m_server;
+
+    // Every request, whatever its method or path, goes to the one handler before httplib's own
+    // routing; the handler decides 404 and 405 itself.
+    server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+        writeResponse(m_handler.handle(toApiRequest(request)), response);
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    // Nothing may escape into httplib's thread: a last-resort JSON 500.
+    server.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
+                                    std::exception_ptr error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+            spdlog::error("unhandled exception serving {} {}: {}", request.method, request.path, e.what());
+        } catch (...) {
+            spdlog::error("unhandled non-standard exception serving {} {}", request.method, request.path);
+        }
+        writeResponse(toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error")),
+                      response);
+    });
+    // Errors httplib raises before routing (400 on a malformed request line, 414 on a long URI)
+    // get the same JSON shape as ours.
+    server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+        if (!response.body.empty()) {
+            return;
+        }
+        const std::string message = "request rejected by the HTTP layer (status " + std::to_string(response.status) + ")";
+        const ApiError error(response.status == 404 ? ApiErrorKind::NotFound : ApiErrorKind::BadRequest,
+                             "bad_request", message);
+        const int status = response.status;
+        writeResponse(toErrorResponse(error), response);
+        response.status = status;
+    });
+
+    if (port == 0) {
+        m_port = server.bind_to_any_port(host);
+        if (m_port <= 0) {
+            m_error = "cannot bind " + host + " to a free port";
+            return false;
+        }
+    } else {
+        if (!server.bind_to_port(host, port)) {
+            m_error = "cannot listen on " + host + ":" + std::to_string(port) +
+                      " (the port is in use or the address is not local)";
+            return false;
+        }
+        m_port = port;
+    }
+    // The socket is listening once bound; connections made now wait in the backlog.
+    m_thread = std::thread([&server] { server.listen_after_bind(); });
+    // stop() only interrupts a running accept loop, so wait for it to run before returning.
+    for (int i = 0; i < 5000 && !server.is_running(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return true;
+}
+
+void HttpServer::stop() {
+    if (m_server) {
+        m_server->stop();
+    }
+    if (m_thread.joinable()) {
+        m_thread.join();
+    }
+}
+
+} // namespace kiwoomd::http

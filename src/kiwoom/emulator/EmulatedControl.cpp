@@ -1,0 +1,368 @@
+#include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
+
+#include "kiwoomd/core/KiwoomErrors.h"
+#include "kiwoomd/core/TrCatalogue.h"
+#include "kiwoomd/kiwoom/ControlCalls.h"
+#include "kiwoomd/kiwoom/emulator/TrTextFormat.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <algorithm>
+
+namespace kiwoomd::emulator {
+namespace {
+
+constexpr std::size_t kMaxScreens = 200; // the control refuses more distinct screen numbers
+
+QString q(const std::string& text) { return QString::fromStdString(text); }
+std::string s(const QString& text) { return text.toStdString(); }
+
+bool isValidScreen(const std::string& screen) {
+    return screen.size() == 4 && std::all_of(screen.begin(), screen.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+           screen != "0000";
+}
+
+bool isDigits(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+EmulatedControl::EmulatedControl(EmulatorSettings settings, const Clock& clock, QObject* parent)
+    : OpenApiControl(parent)
+    , m_settings(std::move(settings))
+    , m_clock(clock)
+    , m_market(std::make_unique<EmulatedMarket>(m_settings.seed, m_settings.universeSize))
+    , m_limiter(m_settings.windows, clock)
+    , m_random(m_settings.seed ^ 0x1A7E7C11ULL) {
+    registerHandlers();
+    if (m_settings.tickMs > 0) {
+        m_tickTimer.setInterval(m_settings.tickMs);
+        connect(&m_tickTimer, &QTimer::timeout, this, [this] { m_market->tick(); });
+        m_tickTimer.start();
+    }
+}
+
+EmulatedControl::~EmulatedControl() = default;
+
+void EmulatedControl::registerHandlers() {
+    auto add = [this](const char* signature, Handler handler) {
+        m_handlers.emplace(QMetaObject::normalizedSignature(signature), std::move(handler));
+    };
+    add(calls::kCommConnect, [this](const QVariantList&) { return commConnect(); });
+    add(calls::kCommTerminate, [this](const QVariantList&) {
+        m_connected = false;
+        ++m_generation;
+        return QVariant();
+    });
+    add(calls::kGetConnectState, [this](const QVariantList&) { return QVariant(m_connected ? 1 : 0); });
+    add(calls::kGetLoginInfo, [this](const QVariantList& a) { return getLoginInfo(a.value(0).toString()); });
+    add(calls::kSetInputValue, [this](const QVariantList& a) {
+        m_inputs[s(a.value(0).toString())] = s(a.value(1).toString());
+        m_inputOrder.emplace_back(s(a.value(0).toString()), s(a.value(1).toString()));
+        return QVariant();
+    });
+    add(calls::kCommRqData, [this](const QVariantList& a) {
+        return commRqData(a.value(0).toString(), a.value(1).toString(), a.value(2).toInt(), a.value(3).toString());
+    });
+    add(calls::kGetRepeatCnt,
+        [this](const QVariantList& a) { return getRepeatCnt(a.value(0).toString(), a.value(1).toString()); });
+    add(calls::kGetCommData, [this](const QVariantList& a) {
+        return getCommData(a.value(0).toString(), a.value(1).toString(), a.value(2).toInt(), a.value(3).toString());
+    });
+    add(calls::kGetCommDataEx,
+        [this](const QVariantList& a) { return getCommDataEx(a.value(0).toString(), a.value(1).toString()); });
+    add(calls::kDisconnectRealData, [this](const QVariantList& a) {
+        const auto screen = s(a.value(0).toString());
+        m_screens.erase(screen);
+        m_continuations.erase(screen);
+        return QVariant();
+    });
+    add(calls::kGetCodeListByMarket,
+        [this](const QVariantList& a) { return getCodeListByMarket(a.value(0).toString()); });
+    add(calls::kGetMasterCodeName, [this](const QVariantList& a) { return getMasterCodeName(a.value(0).toString()); });
+}
+
+QVariant EmulatedControl::dynamicCall(const char* signature, const QVariantList& args) {
+    const auto it = m_handlers.find(QMetaObject::normalizedSignature(signature));
+    if (it == m_handlers.end()) {
+        // QAxBase warns and answers an invalid QVariant for a name the type library lacks.
+        m_unknownCalls.emplace_back(signature);
+        qWarning("emulator: unknown control call %s", signature);
+        return {};
+    }
+    return it->second(args);
+}
+
+void EmulatedControl::failNextRequests(int resultCode, int count) {
+    m_failCode = resultCode;
+    m_failCount = count;
+}
+
+void EmulatedControl::dropNextResponses(int count) { m_dropCount = count; }
+
+void EmulatedControl::garbleNextResponses(int count) { m_garbleCount = count; }
+
+void EmulatedControl::failNextLogin(int resultCode) { m_loginFailure = resultCode; }
+
+void EmulatedControl::dropConnection(int resultCode) {
+    if (!m_connected) {
+        return;
+    }
+    m_connected = false;
+    ++m_generation;
+    m_continuations.clear();
+    m_screens.clear();
+    emit OnEventConnect(resultCode);
+}
+
+void EmulatedControl::advanceMarket(int ticks) {
+    for (int i = 0; i < ticks; ++i) {
+        m_market->tick();
+    }
+}
+
+QVariant EmulatedControl::commConnect() {
+    if (m_loginPending) {
+        return 0;
+    }
+    m_loginPending = true;
+    const std::uint64_t generation = ++m_generation;
+    QTimer::singleShot(m_settings.loginDelayMs, this, [this, generation] {
+        if (generation != m_generation) {
+            return;
+        }
+        m_loginPending = false;
+        const int result = m_loginFailure.value_or(kiwoom_error::kOk);
+        m_loginFailure.reset();
+        m_connected = result == kiwoom_error::kOk;
+        emit OnEventConnect(result);
+    });
+    return 0;
+}
+
+QVariant EmulatedControl::getLoginInfo(const QString& tag) const {
+    const std::string t = s(tag);
+    if (t == login_tag::kAccountCount) {
+        return QStringLiteral("1");
+    }
+    if (t == login_tag::kAccounts) {
+        return QStringLiteral("8012345611;"); // the control ends the list with ';'
+    }
+    if (t == login_tag::kUserId) {
+        return q(m_settings.userId);
+    }
+    if (t == login_tag::kUserName) {
+        return q(m_settings.userName);
+    }
+    if (t == login_tag::kKeyboardSecurity || t == login_tag::kFirewall) {
+        return QStringLiteral("0");
+    }
+    if (t == login_tag::kServerKind) {
+        return QStringLiteral("1"); // the emulator is a mock trading server
+    }
+    return QString();
+}
+
+std::optional<std::vector<std::vector<std::string>>>
+EmulatedControl::buildRows(const std::string& trCode, const std::map<std::string, std::string>& inputs) const {
+    const tr::TrSpec* spec = tr::findTr(trCode);
+    if (!spec || spec->code != tr::kVolumeSurgeTr) {
+        return std::nullopt;
+    }
+    auto input = [&](const char* name) {
+        const auto it = inputs.find(name);
+        return it == inputs.end() ? std::string() : it->second;
+    };
+    for (const auto& inputSpec : spec->inputs) {
+        const std::string value = input(inputSpec.name.c_str());
+        if (!value.empty() && !tr::isAllowedInput(inputSpec, value)) {
+            return std::nullopt;
+        }
+    }
+    SurgeQuery query;
+    query.marketCode = input(tr::input::kMarket);
+    if (query.marketCode.empty()) {
+        return std::nullopt; // 시장구분 is mandatory
+    }
+    query.sortBy = input(tr::input::kSortBy).empty() ? "1" : input(tr::input::kSortBy);
+    query.timeBasis = input(tr::input::kTimeBasis).empty() ? "2" : input(tr::input::kTimeBasis);
+    const std::string minVolume = input(tr::input::kMinVolume);
+    query.minVolume = (minVolume.empty() ? 5 : std::stoll(minVolume)) * 1000;
+    const std::string minutes = input(tr::input::kMinutes);
+    if (query.timeBasis == "1") {
+        if (!isDigits(minutes) || minutes.size() > 3 || std::stoi(minutes) < 1) {
+            return std::nullopt;
+        }
+        query.minutes = std::stoi(minutes);
+    }
+    query.issueCondition = input(tr::input::kIssueCondition);
+    query.priceBand = input(tr::input::kPriceBand);
+
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& entry : m_market->volumeSurge(query)) {
+        rows.push_back(volumeSurgeRow(entry));
+    }
+    return rows;
+}
+
+QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCode, int prevNext,
+                                     const QString& screenNo) {
+    std::map<std::string, std::string> inputs;
+    inputs.swap(m_inputs); // the control forgets inputs once a request is sent
+    std::string logLine = s(trCode) + " " + std::to_string(prevNext) + " ";
+    for (const auto& [name, value] : m_inputOrder) {
+        logLine += name + "=" + value + ";";
+    }
+    m_inputOrder.clear();
+    m_requestLog.push_back(logLine);
+
+    if (!m_connected) {
+        return kiwoom_error::kSocketClosed;
+    }
+    const std::string screen = s(screenNo);
+    if (!isValidScreen(screen) || (m_screens.count(screen) == 0 && m_screens.size() >= kMaxScreens)) {
+        return kiwoom_error::kRequestInitFailed;
+    }
+    if (!m_limiter.tryAcquire()) {
+        return kiwoom_error::kQueryOverload;
+    }
+    if (m_failCount > 0) {
+        --m_failCount;
+        return m_failCode;
+    }
+    if (!tr::findTr(s(trCode))) {
+        return kiwoom_error::kRequestInitFailed;
+    }
+    m_screens.insert(screen);
+
+    Response response;
+    response.screenNo = screen;
+    response.rqName = s(rqName);
+    response.trCode = s(trCode);
+    response.recordName = tr::findTr(s(trCode))->recordName;
+
+    std::vector<std::vector<std::string>> all;
+    const auto continuation = m_continuations.find(screen);
+    if (prevNext == 2 && continuation != m_continuations.end() && continuation->second.trCode == response.trCode) {
+        all = std::move(continuation->second.remaining);
+    } else {
+        auto rows = buildRows(response.trCode, inputs);
+        if (!rows) {
+            return kiwoom_error::kRequestInputError;
+        }
+        all = std::move(*rows);
+    }
+    m_continuations.erase(screen);
+
+    const auto pageSize = static_cast<std::size_t>(std::max(1, m_settings.pageSize));
+    if (all.size() > pageSize) {
+        Continuation rest{response.trCode, {all.begin() + static_cast<std::ptrdiff_t>(pageSize), all.end()}};
+        all.resize(pageSize);
+        m_continuations[screen] = std::move(rest);
+        response.hasMore = true;
+    }
+    if (m_garbleCount > 0) {
+        --m_garbleCount;
+        garble(all);
+    }
+    response.rows = std::move(all);
+    response.message = response.rows.empty() ? "[00Z218] 모의투자 조회할 자료가 없습니다" : "[00Z310] 모의투자 조회가 완료되었습니다";
+
+    if (m_dropCount > 0) {
+        --m_dropCount;
+        return kiwoom_error::kOk; // accepted, and then silence
+    }
+    const std::uint64_t generation = m_generation;
+    QTimer::singleShot(nextLatencyMs(), this,
+                       [this, response = std::move(response), generation]() mutable {
+                           deliver(std::move(response), generation);
+                       });
+    return kiwoom_error::kOk;
+}
+
+void EmulatedControl::deliver(Response response, std::uint64_t generation) {
+    if (generation != m_generation) {
+        return; // the connection dropped while the request was in flight
+    }
+    m_current = &response;
+    emit OnReceiveTrData(q(response.screenNo), q(response.rqName), q(response.trCode), q(response.recordName),
+                         response.hasMore ? QStringLiteral("2") : QStringLiteral("0"), 0, QString(), QString(),
+                         QString());
+    m_current = nullptr;
+    emit OnReceiveMsg(q(response.screenNo), q(response.rqName), q(response.trCode), q(response.message));
+}
+
+int EmulatedControl::nextLatencyMs() {
+    return static_cast<int>(m_random.uniformInt(m_settings.minLatencyMs, m_settings.maxLatencyMs));
+}
+
+void EmulatedControl::garble(std::vector<std::vector<std::string>>& rows) {
+    // The oddities seen in the wild: doubled signs, empty values, stray text.
+    static const char* const kGarbage[] = {"--335", "", "N/A", "+-1.2", "12a"};
+    for (auto& row : rows) {
+        if (row.empty() || !m_random.chance(0.2)) {
+            continue;
+        }
+        const auto column = static_cast<std::size_t>(m_random.uniformInt(0, static_cast<std::int64_t>(row.size()) - 1));
+        row[column] = padNumber(kGarbage[m_random.uniformInt(0, 4)]);
+    }
+}
+
+QVariant EmulatedControl::getRepeatCnt(const QString& trCode, const QString& recordName) const {
+    if (!m_current || s(trCode) != m_current->trCode || s(recordName) != m_current->recordName) {
+        return 0;
+    }
+    return static_cast<int>(m_current->rows.size());
+}
+
+QVariant EmulatedControl::getCommData(const QString& trCode, const QString& recordName, int index,
+                                      const QString& item) const {
+    if (!m_current || s(trCode) != m_current->trCode || s(recordName) != m_current->recordName || index < 0 ||
+        static_cast<std::size_t>(index) >= m_current->rows.size()) {
+        return QString();
+    }
+    const tr::TrSpec* spec = tr::findTr(m_current->trCode);
+    const auto& fields = spec->fields;
+    const auto it = std::find(fields.begin(), fields.end(), s(item).c_str());
+    if (it == fields.end()) {
+        return QString();
+    }
+    return q(m_current->rows[static_cast<std::size_t>(index)][static_cast<std::size_t>(it - fields.begin())]);
+}
+
+QVariant EmulatedControl::getCommDataEx(const QString& trCode, const QString& recordName) const {
+    if (!m_current || s(trCode) != m_current->trCode || s(recordName) != m_current->recordName) {
+        return QVariant();
+    }
+    // The OCX returns a 2-D SAFEARRAY, which ActiveQt hands over as a list of row lists.
+    QVariantList table;
+    for (const auto& row : m_current->rows) {
+        QVariantList cells;
+        for (const auto& cell : row) {
+            cells.push_back(q(cell));
+        }
+        table.push_back(cells);
+    }
+    return table;
+}
+
+QVariant EmulatedControl::getCodeListByMarket(const QString& market) const {
+    const std::string m = s(market);
+    QStringList codes;
+    for (const auto& stock : m_market->stocks()) {
+        const bool kospi = stock.listing.exchange == Exchange::Kospi;
+        if ((m == "0" && kospi) || (m == "10" && !kospi)) {
+            codes << q(stock.listing.code);
+        }
+    }
+    return codes.isEmpty() ? QString() : codes.join(';') + ';';
+}
+
+QVariant EmulatedControl::getMasterCodeName(const QString& code) const {
+    const StockState* stock = m_market->find(s(code));
+    return stock ? q(stock->listing.name) : QString();
+}
+
+} // namespace kiwoomd::emulator
