@@ -89,7 +89,8 @@ std::unique_ptr<OpenApiControl> createEmulator(const Config& config, const Clock
     settings.maxLatencyMs = config.emulator.maxLatencyMs;
     settings.tickMs = config.emulator.tickMs;
     settings.windows = config.emulator.windows;
-    spdlog::info("emulated market seed {} (pass --seed {} to replay this market)", settings.seed, settings.seed);
+    spdlog::info("emulated market seed {} (pass --seed {} to replay this market)", settings.seed,
+                 settings.seed);
     return std::make_unique<emulator::EmulatedControl>(settings, clock);
 }
 
@@ -133,8 +134,9 @@ int runDaemon(int argc, char** argv) {
     QApplication::setQuitOnLastWindowClosed(false);
     const bool headless = options.headless || QGuiApplication::platformName() == QLatin1String("offscreen");
 
-    const QString dataDir =
-        options.dataDir ? *options.dataDir : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const QString dataDir = options.dataDir
+                                ? *options.dataDir
+                                : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     QDir().mkpath(dataDir);
 
     Config config;
@@ -142,14 +144,18 @@ int runDaemon(int argc, char** argv) {
     try {
         config = loadConfig(options, dataDir, configSource);
     } catch (const ConfigError& error) {
-        printTo(stderr, QStringLiteral("kiwoomd: invalid configuration: %1\n").arg(QString::fromStdString(error.what())));
+        printTo(
+            stderr,
+            QStringLiteral("kiwoomd: invalid configuration: %1\n").arg(QString::fromStdString(error.what())));
         return kExitUsageError;
     }
     applyOverrides(options, config);
 
-    const std::string logFile = setUpLogging(QDir(dataDir).filePath(QStringLiteral("logs")).toStdString(), config.logLevel);
+    const std::string logFile =
+        setUpLogging(QDir(dataDir).filePath(QStringLiteral("logs")).toStdString(), config.logLevel);
     spdlog::info("kiwoomd {} starting; config: {}; data dir: {}; log: {}", KIWOOMD_VERSION,
-                 configSource.toStdString(), dataDir.toStdString(), logFile.empty() ? "(console only)" : logFile);
+                 configSource.toStdString(), dataDir.toStdString(),
+                 logFile.empty() ? "(console only)" : logFile);
 
     if (!isLoopbackHost(config.server.host)) {
         spdlog::critical("refusing to listen on {}: kiwoomd serves loopback addresses only (127.0.0.1, ::1, "
@@ -183,11 +189,12 @@ int runDaemon(int argc, char** argv) {
         spdlog::critical("{}", server.error());
         return kExitRuntimeError;
     }
-    const QString baseUrl = QStringLiteral("http://%1:%2")
-                                .arg(QString::fromStdString(config.server.host).contains(':')
-                                         ? QStringLiteral("[%1]").arg(QString::fromStdString(config.server.host))
-                                         : QString::fromStdString(config.server.host))
-                                .arg(server.port());
+    const QString baseUrl =
+        QStringLiteral("http://%1:%2")
+            .arg(QString::fromStdString(config.server.host).contains(':')
+                     ? QStringLiteral("[%1]").arg(QString::fromStdString(config.server.host))
+                     : QString::fromStdString(config.server.host))
+            .arg(server.port());
     spdlog::info("serving {}/api/volume-ranking (also /api/status, /api/health)", baseUrl.toStdString());
 
     int exitCode = kExitOk;

@@ -6,8 +6,7 @@
 namespace kiwoomd::app {
 namespace {
 
-template <typename T>
-bool parseNumber(const QString& text, T min, T max, T& out) {
+template <typename T> bool parseNumber(const QString& text, T min, T max, T& out) {
     bool ok = false;
     const qlonglong value = text.toLongLong(&ok);
     if (!ok || value < static_cast<qlonglong>(min) || value > static_cast<qlonglong>(max)) {
@@ -24,24 +23,29 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     parser.setApplicationDescription(
         QStringLiteral("kiwoomd: serves Kiwoom OpenAPI+ market data (opt10023 volume surge ranking) as JSON "
                        "on a local HTTP API."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
-    const QCommandLineOption simulate(QStringLiteral("simulate"),
-                                      QStringLiteral("Use the built-in emulator instead of the Kiwoom control "
-                                                     "(the default where the control is not installed)."));
+    const QCommandLineOption simulate(
+        QStringLiteral("simulate"), QStringLiteral("Use the built-in emulator instead of the Kiwoom control "
+                                                   "(the default where the control is not installed)."));
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       QStringLiteral("Run without a tray icon and without a display."));
-    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  QStringLiteral("Address to listen on (default 127.0.0.1)."),
                                   QStringLiteral("H"));
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on (default 8000; 0 = any)."),
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port to listen on (default 8000; 0 = any)."),
                                   QStringLiteral("N"));
-    const QCommandLineOption config(QStringLiteral("config"),
-                                    QStringLiteral("JSON config file (default: kiwoomd.json in the data dir, if any)."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Folder for logs and state (default: the per-user app data folder)."),
-                                     QStringLiteral("DIR"));
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("JSON config file (default: kiwoomd.json in the data dir, if any)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Folder for logs and state (default: the per-user app data folder)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption interval(QStringLiteral("interval"),
                                       QStringLiteral("Seconds between polls of each feed (default 60)."),
                                       QStringLiteral("S"));
@@ -51,7 +55,8 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("trace, debug, info, warn, error, critical or off."),
                                       QStringLiteral("LEVEL"));
-    parser.addOptions({help, version, simulate, headless, host, port, config, dataDir, interval, seed, logLevel});
+    parser.addOptions(
+        {help, version, simulate, headless, host, port, config, dataDir, interval, seed, logLevel});
 
     ParseOutcome outcome;
     if (!parser.parse(arguments)) {
@@ -61,7 +66,8 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     }
     if (!parser.positionalArguments().isEmpty()) {
         outcome.action = ParseOutcome::Action::Error;
-        outcome.message = QStringLiteral("Unexpected argument '%1'.").arg(parser.positionalArguments().first());
+        outcome.message =
+            QStringLiteral("Unexpected argument '%1'.").arg(parser.positionalArguments().first());
         return outcome;
     }
     if (parser.isSet(help)) {
@@ -89,7 +95,8 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     if (parser.isSet(port)) {
         int value = 0;
         if (!parseNumber(parser.value(port), 0, 65535, value)) {
-            return fail(QStringLiteral("--port must be a number from 0 to 65535, not '%1'.").arg(parser.value(port)));
+            return fail(
+                QStringLiteral("--port must be a number from 0 to 65535, not '%1'.").arg(parser.value(port)));
         }
         o.port = value;
     }
@@ -111,7 +118,8 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         bool ok = false;
         const quint64 value = parser.value(seed).toULongLong(&ok);
         if (!ok) {
-            return fail(QStringLiteral("--seed must be a non-negative integer, not '%1'.").arg(parser.value(seed)));
+            return fail(
+                QStringLiteral("--seed must be a non-negative integer, not '%1'.").arg(parser.value(seed)));
         }
         o.seed = value;
     }
@@ -119,7 +127,8 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         const QString level = parser.value(logLevel);
         static const QStringList levels = {"trace", "debug", "info", "warn", "error", "critical", "off"};
         if (!levels.contains(level)) {
-            return fail(QStringLiteral("--log-level must be one of %1, not '%2'.").arg(levels.join(", "), level));
+            return fail(
+                QStringLiteral("--log-level must be one of %1, not '%2'.").arg(levels.join(", "), level));
         }
         o.logLevel = level;
     }

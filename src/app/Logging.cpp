@@ -40,7 +40,9 @@ void qtMessageToSpdlog(QtMsgType type, const QMessageLogContext&, const QString&
 
 } // namespace
 
-void setLogLevel(const std::string& level) { spdlog::set_level(spdlog::level::from_str(level)); }
+void setLogLevel(const std::string& level) {
+    spdlog::set_level(spdlog::level::from_str(level));
+}
 
 std::string setUpLogging(const std::string& logDir, const std::string& level) {
     std::vector<spdlog::sink_ptr> sinks;
@@ -53,7 +55,8 @@ std::string setUpLogging(const std::string& logDir, const std::string& level) {
     try {
         std::filesystem::create_directories(std::filesystem::u8path(logDir));
         logFile = (std::filesystem::u8path(logDir) / "kiwoomd.log").u8string();
-        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(logFile, kMaxLogBytes, kMaxLogFiles));
+        sinks.push_back(
+            std::make_shared<spdlog::sinks::rotating_file_sink_mt>(logFile, kMaxLogBytes, kMaxLogFiles));
     } catch (const std::exception& error) {
         fileError = error.what();
         logFile.clear();

@@ -33,8 +33,8 @@ QIcon dotIcon(const QColor& colour) {
 
 } // namespace
 
-TrayIcon::TrayIcon(const StatusBoard& board, const SnapshotCache& cache, const Clock& clock, QString apiBaseUrl,
-                   QObject* parent)
+TrayIcon::TrayIcon(const StatusBoard& board, const SnapshotCache& cache, const Clock& clock,
+                   QString apiBaseUrl, QObject* parent)
     : QObject(parent)
     , m_board(board)
     , m_cache(cache)
@@ -50,7 +50,8 @@ TrayIcon::TrayIcon(const StatusBoard& board, const SnapshotCache& cache, const C
     connect(m_menu->addAction(QStringLiteral("Copy API URL")), &QAction::triggered, this,
             [rankingUrl] { QGuiApplication::clipboard()->setText(rankingUrl); });
     m_menu->addSeparator();
-    connect(m_menu->addAction(QStringLiteral("Quit kiwoomd")), &QAction::triggered, this, &TrayIcon::quitRequested);
+    connect(m_menu->addAction(QStringLiteral("Quit kiwoomd")), &QAction::triggered, this,
+            &TrayIcon::quitRequested);
 
     connect(&m_refreshTimer, &QTimer::timeout, this, &TrayIcon::refresh);
     m_refreshTimer.start(1000);

@@ -59,8 +59,8 @@ public:
         }
         const auto v = value->get<std::int64_t>();
         if (v < min || v > max) {
-            fail(childPath(key),
-                 value->dump() + " is out of range; allowed " + std::to_string(min) + ".." + std::to_string(max));
+            fail(childPath(key), value->dump() + " is out of range; allowed " + std::to_string(min) + ".." +
+                                     std::to_string(max));
         }
         out = static_cast<int>(v);
     }
@@ -70,7 +70,8 @@ public:
         if (!value) {
             return;
         }
-        if (!value->is_number_unsigned() && !(value->is_number_integer() && value->get<std::int64_t>() >= 0)) {
+        if (!value->is_number_unsigned() &&
+            !(value->is_number_integer() && value->get<std::int64_t>() >= 0)) {
             fail(childPath(key), "expected a non-negative integer, found " + value->dump());
         }
         out = value->get<std::uint64_t>();
@@ -109,7 +110,8 @@ private:
 
 std::vector<LimitWindow> parseWindows(const json& value, const std::string& path, const std::string& source) {
     if (!value.is_array() || value.empty()) {
-        throw ConfigError(source, path, "expected a non-empty array of {\"max_requests\", \"seconds\"} objects");
+        throw ConfigError(source, path,
+                          "expected a non-empty array of {\"max_requests\", \"seconds\"} objects");
     }
     std::vector<LimitWindow> windows;
     for (std::size_t i = 0; i < value.size(); ++i) {
@@ -120,7 +122,8 @@ std::vector<LimitWindow> parseWindows(const json& value, const std::string& path
         reader.readInt("seconds", seconds, 1, 86400);
         reader.rejectUnknownKeys();
         if (maxRequests == 0 || seconds == 0) {
-            reader.fail(path + "[" + std::to_string(i) + "]", "both \"max_requests\" and \"seconds\" are required");
+            reader.fail(path + "[" + std::to_string(i) + "]",
+                        "both \"max_requests\" and \"seconds\" are required");
         }
         windows.push_back({maxRequests, std::chrono::milliseconds(seconds * 1000LL)});
     }
@@ -157,7 +160,8 @@ FeedDefinition parseFeed(const json& value, const std::string& path, const std::
                 for (const auto& i : spec->inputs) {
                     names.push_back(i.name);
                 }
-                throw ConfigError(source, inputPath, "not an input of " + spec->code + "; inputs: " + joinAllowed(names));
+                throw ConfigError(source, inputPath,
+                                  "not an input of " + spec->code + "; inputs: " + joinAllowed(names));
             }
             if (!item.value().is_string()) {
                 throw ConfigError(source, inputPath, "expected a string, found " + item.value().dump());
@@ -276,7 +280,8 @@ Config parseConfig(const json& document, const std::string& source) {
     }
     if (const json* logging = top.find("logging")) {
         ObjectReader reader(*logging, "logging", source);
-        reader.readString("level", config.logLevel, {"trace", "debug", "info", "warn", "error", "critical", "off"});
+        reader.readString("level", config.logLevel,
+                          {"trace", "debug", "info", "warn", "error", "critical", "off"});
         reader.rejectUnknownKeys();
     }
     top.rejectUnknownKeys();

@@ -12,7 +12,8 @@ FeedDefinition volumeSurgeFeed(const std::string& id, const std::string& marketC
     feed.trCode = tr::kVolumeSurgeTr;
     const tr::TrSpec* spec = tr::findTr(tr::kVolumeSurgeTr);
     for (const auto& input : spec->inputs) {
-        feed.inputs.emplace_back(input.name, input.name == tr::input::kMarket ? marketCode : input.defaultValue);
+        feed.inputs.emplace_back(input.name,
+                                 input.name == tr::input::kMarket ? marketCode : input.defaultValue);
     }
     return feed;
 }

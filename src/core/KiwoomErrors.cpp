@@ -53,6 +53,8 @@ std::string describe(int code) {
     }
 }
 
-std::string describeWithCode(int code) { return std::to_string(code) + " (" + describe(code) + ")"; }
+std::string describeWithCode(int code) {
+    return std::to_string(code) + " (" + describe(code) + ")";
+}
 
 } // namespace kiwoomd::kiwoom_error

@@ -42,8 +42,7 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
 } // namespace
 
 KstDateTime toKst(Timestamp time) {
-    const auto secondsUtc =
-        std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+    const auto secondsUtc = std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
     const std::int64_t local = secondsUtc + kKstOffsetSeconds;
     const std::int64_t days = floorDiv(local, kSecondsPerDay);
     const std::int64_t secondOfDay = local - days * kSecondsPerDay;
@@ -58,8 +57,7 @@ KstDateTime toKst(Timestamp time) {
 }
 
 Timestamp fromKst(int year, int month, int day, int hour, int minute, int second) {
-    const std::int64_t days =
-        daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     const std::int64_t seconds =
         days * kSecondsPerDay + hour * 3600 + minute * 60 + second - kKstOffsetSeconds;
     return Timestamp{std::chrono::seconds{seconds}};

@@ -19,7 +19,8 @@ std::string dateKey(const KstDateTime& t) {
 
 } // namespace
 
-MarketCalendar::MarketCalendar(std::vector<std::string> holidays) : m_holidays(std::move(holidays)) {}
+MarketCalendar::MarketCalendar(std::vector<std::string> holidays)
+    : m_holidays(std::move(holidays)) {}
 
 bool MarketCalendar::isHoliday(Timestamp time) const {
     const std::string key = dateKey(toKst(time));

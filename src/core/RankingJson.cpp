@@ -6,21 +6,20 @@
 namespace kiwoomd {
 namespace {
 
-template <typename T>
-nlohmann::json optionalToJson(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+template <typename T> nlohmann::ordered_json optionalToJson(const std::optional<T>& value) {
+    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
 } // namespace
 
-nlohmann::json rankingRowToJson(const RankingRow& row) {
-    nlohmann::json out = {
+nlohmann::ordered_json rankingRowToJson(const RankingRow& row) {
+    nlohmann::ordered_json out = {
         {json::kRank, row.rank},
         {json::kCode, row.code},
         {json::kName, row.name},
         {json::kPrice, row.price},
-        {json::kDirection, row.direction ? nlohmann::json(std::string(directionName(*row.direction)))
-                                         : nlohmann::json(nullptr)},
+        {json::kDirection, row.direction ? nlohmann::ordered_json(std::string(directionName(*row.direction)))
+                                         : nlohmann::ordered_json(nullptr)},
         {json::kChange, optionalToJson(row.change)},
         {json::kChangeRate, optionalToJson(row.changeRate)},
         {json::kPrevVolume, optionalToJson(row.prevVolume)},
@@ -37,8 +36,8 @@ nlohmann::json rankingRowToJson(const RankingRow& row) {
     return out;
 }
 
-nlohmann::json snapshotToJson(const FeedSnapshot& snapshot) {
-    nlohmann::json rows = nlohmann::json::array();
+nlohmann::ordered_json snapshotToJson(const FeedSnapshot& snapshot) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const auto& row : snapshot.rows) {
         rows.push_back(rankingRowToJson(row));
     }
@@ -46,13 +45,13 @@ nlohmann::json snapshotToJson(const FeedSnapshot& snapshot) {
         {json::kFeed, snapshot.feedId},
         {json::kMarket, snapshot.market},
         {json::kTr, snapshot.trCode},
-        {json::kData, std::move(rows)},
         {json::kRowCount, snapshot.rows.size()},
-        {json::kLastUpdate,
-         snapshot.fetchedAt ? nlohmann::json(toKstIso8601(*snapshot.fetchedAt)) : nlohmann::json(nullptr)},
+        {json::kLastUpdate, snapshot.fetchedAt ? nlohmann::ordered_json(toKstIso8601(*snapshot.fetchedAt))
+                                               : nlohmann::ordered_json(nullptr)},
         {json::kMarketOpen, snapshot.marketOpen},
         {json::kStale, snapshot.stale},
         {json::kVersion, snapshot.version},
+        {json::kData, std::move(rows)},
     };
 }
 

@@ -10,7 +10,9 @@ namespace {
 
 class FieldReader {
 public:
-    FieldReader(const std::vector<std::string>& fields, const RawRow& raw) : m_fields(fields), m_raw(raw) {}
+    FieldReader(const std::vector<std::string>& fields, const RawRow& raw)
+        : m_fields(fields)
+        , m_raw(raw) {}
 
     // The raw value of a field, or nullopt when the TR layout or the row lacks it.
     std::optional<std::string_view> get(std::string_view fieldName) const {
@@ -96,18 +98,20 @@ RowParseResult parseVolumeSurgeRow(const std::vector<std::string>& fields, const
     }
     row.direction = resolveDirection(sign, price->sign);
 
-    row.change = readOptional<std::int64_t>(reader, tr::field::kChange, json::kChange, parseSignedInteger, invalid);
+    row.change =
+        readOptional<std::int64_t>(reader, tr::field::kChange, json::kChange, parseSignedInteger, invalid);
     // The change field's own sign can be missing on some builds; the direction decides then.
     if (row.change && *row.change > 0 && row.direction &&
         (*row.direction == Direction::Down || *row.direction == Direction::LowerLimit)) {
         row.change = -*row.change;
     }
-    row.changeRate = readOptional<double>(reader, tr::field::kChangeRate, json::kChangeRate, parseRate, invalid);
+    row.changeRate =
+        readOptional<double>(reader, tr::field::kChangeRate, json::kChangeRate, parseRate, invalid);
     row.prevVolume =
         readOptional<std::int64_t>(reader, tr::field::kPrevVolume, json::kPrevVolume, parseVolume, invalid);
     row.volume = readOptional<std::int64_t>(reader, tr::field::kVolume, json::kVolume, parseVolume, invalid);
-    row.surgeVolume =
-        readOptional<std::int64_t>(reader, tr::field::kSurgeVolume, json::kSurgeVolume, parseSignedInteger, invalid);
+    row.surgeVolume = readOptional<std::int64_t>(reader, tr::field::kSurgeVolume, json::kSurgeVolume,
+                                                 parseSignedInteger, invalid);
     row.surgeRate = readOptional<double>(reader, tr::field::kSurgeRate, json::kSurgeRate, parseRate, invalid);
 
     if (!invalid.empty()) {

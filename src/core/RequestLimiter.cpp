@@ -19,9 +19,10 @@ std::vector<LimitWindow> kiwoomLimitWindows() {
 RequestLimiter::RequestLimiter(std::vector<LimitWindow> windows, const Clock& clock)
     : m_windows(std::move(windows))
     , m_clock(clock) {
-    m_windows.erase(std::remove_if(m_windows.begin(), m_windows.end(),
-                                   [](const LimitWindow& w) { return w.maxRequests <= 0 || w.length.count() <= 0; }),
-                    m_windows.end());
+    m_windows.erase(
+        std::remove_if(m_windows.begin(), m_windows.end(),
+                       [](const LimitWindow& w) { return w.maxRequests <= 0 || w.length.count() <= 0; }),
+        m_windows.end());
     for (const auto& window : m_windows) {
         m_longest = std::max(m_longest, window.length);
     }

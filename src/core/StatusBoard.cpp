@@ -2,7 +2,8 @@
 
 namespace kiwoomd {
 
-StatusBoard::StatusBoard() : m_status(std::make_shared<const SessionStatus>()) {}
+StatusBoard::StatusBoard()
+    : m_status(std::make_shared<const SessionStatus>()) {}
 
 void StatusBoard::publish(SessionStatus status) {
     auto next = std::make_shared<const SessionStatus>(std::move(status));

@@ -6,11 +6,11 @@
 namespace kiwoomd {
 namespace {
 
-nlohmann::json timeOrNull(const std::optional<Timestamp>& time) {
-    return time ? nlohmann::json(toKstIso8601(*time)) : nlohmann::json(nullptr);
+nlohmann::ordered_json timeOrNull(const std::optional<Timestamp>& time) {
+    return time ? nlohmann::ordered_json(toKstIso8601(*time)) : nlohmann::ordered_json(nullptr);
 }
 
-nlohmann::json errorOrNull(const std::optional<ErrorInfo>& error) {
+nlohmann::ordered_json errorOrNull(const std::optional<ErrorInfo>& error) {
     if (!error) {
         return nullptr;
     }
@@ -21,10 +21,10 @@ nlohmann::json errorOrNull(const std::optional<ErrorInfo>& error) {
 
 } // namespace
 
-nlohmann::json sessionStatusToJson(const SessionStatus& status, Timestamp now) {
-    nlohmann::json feeds = nlohmann::json::array();
+nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestamp now) {
+    nlohmann::ordered_json feeds = nlohmann::ordered_json::array();
     for (const auto& feed : status.feeds) {
-        nlohmann::json inputs = nlohmann::json::object();
+        nlohmann::ordered_json inputs = nlohmann::ordered_json::object();
         for (const auto& [name, value] : feed.inputs) {
             inputs[name] = value;
         }

@@ -11,28 +11,40 @@ const std::vector<TrSpec>& catalogue() {
             "거래량급증요청",
             kVolumeSurgeRecord,
             {
-                {input::kMarket, {kMarketAll, kMarketKospi, kMarketKosdaq}, kMarketKospi,
+                {input::kMarket,
+                 {kMarketAll, kMarketKospi, kMarketKosdaq},
+                 kMarketKospi,
                  "000 all, 001 KOSPI, 101 KOSDAQ"},
-                {input::kSortBy, {"1", "2", "3", "4"}, "1",
+                {input::kSortBy,
+                 {"1", "2", "3", "4"},
+                 "1",
                  "1 surge amount, 2 surge rate, 3 drop amount, 4 drop rate"},
                 {input::kTimeBasis, {"1", "2"}, "2", "1 against N minutes ago, 2 against the previous day"},
-                {input::kMinVolume, {"5", "10", "50", "100", "200", "300", "500", "1000"}, "5",
+                {input::kMinVolume,
+                 {"5", "10", "50", "100", "200", "300", "500", "1000"},
+                 "5",
                  "minimum volume in thousands of shares"},
                 {input::kMinutes, {}, "", "minutes, used when 시간구분 is 1"},
-                {input::kIssueCondition, {"0", "1", "5", "6", "7", "8", "9"}, "0",
+                {input::kIssueCondition,
+                 {"0", "1", "5", "6", "7", "8", "9"},
+                 "0",
                  "0 all, 1 no administrative issues, 5 no 100% margin, 6..9 margin groups"},
-                {input::kPriceBand, {"0", "2", "5", "6", "8", "9"}, "0",
+                {input::kPriceBand,
+                 {"0", "2", "5", "6", "8", "9"},
+                 "0",
                  "0 all, 2 >= 50,000, 5 >= 10,000, 6 >= 5,000, 8 >= 1,000, 9 >= 100,000 KRW"},
             },
-            {field::kCode, field::kName, field::kPrice, field::kChangeSign, field::kChange, field::kChangeRate,
-             field::kPrevVolume, field::kVolume, field::kSurgeVolume, field::kSurgeRate},
+            {field::kCode, field::kName, field::kPrice, field::kChangeSign, field::kChange,
+             field::kChangeRate, field::kPrevVolume, field::kVolume, field::kSurgeVolume, field::kSurgeRate},
         },
         TrSpec{
             kTodayVolumeTr,
             "당일거래량상위요청",
             kTodayVolumeRecord,
             {
-                {input::kMarket, {kMarketAll, kMarketKospi, kMarketKosdaq}, kMarketKospi,
+                {input::kMarket,
+                 {kMarketAll, kMarketKospi, kMarketKosdaq},
+                 kMarketKospi,
                  "000 all, 001 KOSPI, 101 KOSDAQ"},
                 // Only 시장구분 is pinned by shared/kiwoom-openapi.md; the other inputs' value sets are
                 // not verified yet, so they pass through as the user configures them.
@@ -44,8 +56,9 @@ const std::vector<TrSpec>& catalogue() {
                 {input::kTurnoverBand, {}, "0", "turnover band"},
                 {input::kSessionKind, {}, "0", "session filter"},
             },
-            {field::kCode, field::kName, field::kPrice, field::kChangeSign, field::kChange, field::kChangeRate,
-             field::kTodayVolume, field::kVolumeVsPrevDay, field::kTurnoverRatio, field::kTurnover},
+            {field::kCode, field::kName, field::kPrice, field::kChangeSign, field::kChange,
+             field::kChangeRate, field::kTodayVolume, field::kVolumeVsPrevDay, field::kTurnoverRatio,
+             field::kTurnover},
         },
     };
     return specs;
@@ -58,8 +71,8 @@ const TrSpec* findTr(std::string_view code) {
 }
 
 const InputSpec* findInput(const TrSpec& spec, std::string_view name) {
-    const auto it =
-        std::find_if(spec.inputs.begin(), spec.inputs.end(), [&](const InputSpec& i) { return i.name == name; });
+    const auto it = std::find_if(spec.inputs.begin(), spec.inputs.end(),
+                                 [&](const InputSpec& i) { return i.name == name; });
     return it == spec.inputs.end() ? nullptr : &*it;
 }
 

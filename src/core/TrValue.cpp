@@ -5,8 +5,12 @@
 namespace kiwoomd {
 namespace {
 
-bool isPadding(char c) { return c == ' ' || c == '\t' || c == '\0' || c == '\r' || c == '\n'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isPadding(char c) {
+    return c == ' ' || c == '\t' || c == '\0' || c == '\r' || c == '\n';
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::optional<std::int64_t> parseDigits(std::string_view digits) {
     if (digits.empty()) {

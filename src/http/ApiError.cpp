@@ -28,10 +28,11 @@ int httpStatusFor(ApiErrorKind kind) {
 }
 
 ApiResponse toErrorResponse(const ApiError& error) {
-    const nlohmann::json body = {
+    const nlohmann::ordered_json body = {
         {json::kError, {{json::kErrorCode, error.code()}, {json::kErrorMessage, error.what()}}}};
     ApiResponse response =
-        ApiResponse::json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), httpStatusFor(error.kind()));
+        ApiResponse::json(body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                          httpStatusFor(error.kind()));
     if (!error.allow.empty()) {
         response.headers.emplace_back("Allow", error.allow);
     }

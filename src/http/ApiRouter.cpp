@@ -9,7 +9,9 @@ namespace {
 
 constexpr char kReadMethods[] = "GET, HEAD";
 
-bool isRead(const std::string& method) { return method == "GET" || method == "HEAD"; }
+bool isRead(const std::string& method) {
+    return method == "GET" || method == "HEAD";
+}
 
 void requireRead(const ApiRequest& request) {
     if (!isRead(request.method)) {

@@ -63,7 +63,9 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
     return ApiResponse::sharedJson(std::shared_ptr<const std::string>(match, &match->body));
 }
 
-StatusController::StatusController(const StatusBoard& board, const Clock& clock) : m_board(board), m_clock(clock) {}
+StatusController::StatusController(const StatusBoard& board, const Clock& clock)
+    : m_board(board)
+    , m_clock(clock) {}
 
 ApiResponse StatusController::get(const ApiRequest& /*request*/) const {
     const SessionStatusPtr status = m_board.current();
@@ -81,7 +83,7 @@ ApiResponse HealthController::get(const ApiRequest& /*request*/) const {
     for (const auto& snapshot : m_cache.all()) {
         anyFresh = anyFresh || !snapshot->stale;
     }
-    const nlohmann::json body = {
+    const nlohmann::ordered_json body = {
         {json::kStatus, "ok"},
         {json::kConnection, connectionStateName(status->connection)},
         {json::kStale, !anyFresh},

@@ -3,6 +3,9 @@
 #include "kiwoomd/http/ApiError.h"
 
 #include <httplib.h>
+#ifndef _WIN32
+#include <sys/socket.h>
+#endif
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -28,6 +31,18 @@ ApiRequest toApiRequest(const httplib::Request& in) {
     return out;
 }
 
+// httplib's default also sets SO_REUSEPORT, which lets a second daemon bind the same port and
+// silently share its traffic. One owner per port: SO_REUSEADDR only (so a restart need not wait
+// out TIME_WAIT), and on Windows SO_EXCLUSIVEADDRUSE, whose SO_REUSEADDR would allow port theft.
+void setExclusivePortOptions(socket_t socket) {
+    int on = 1;
+#ifdef _WIN32
+    setsockopt(socket, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, reinterpret_cast<const char*>(&on), sizeof on);
+#else
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+#endif
+}
+
 void writeResponse(const ApiResponse& in, httplib::Response& out) {
     out.status = in.status;
     for (const auto& [name, value] : in.headers) {
@@ -39,14 +54,18 @@ void writeResponse(const ApiResponse& in, httplib::Response& out) {
 
 } // namespace
 
-HttpServer::HttpServer(RequestHandler& handler) : m_handler(handler) {}
+HttpServer::HttpServer(RequestHandler& handler)
+    : m_handler(handler) {}
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+}
 
 bool HttpServer::start(const std::string& host, int port) {
     m_server = std::make_unique<httplib::Server>();
     auto& server = *m_server;
 
+    server.set_socket_options(setExclusivePortOptions);
     // Every request, whatever its method or path, goes to the one handler before httplib's own
     // routing; the handler decides 404 and 405 itself.
     server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
@@ -72,7 +91,8 @@ bool HttpServer::start(const std::string& host, int port) {
         if (!response.body.empty()) {
             return;
         }
-        const std::string message = "request rejected by the HTTP layer (status " + std::to_string(response.status) + ")";
+        const std::string message =
+            "request rejected by the HTTP layer (status " + std::to_string(response.status) + ")";
         const ApiError error(response.status == 404 ? ApiErrorKind::NotFound : ApiErrorKind::BadRequest,
                              "bad_request", message);
         const int status = response.status;

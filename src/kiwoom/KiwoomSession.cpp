@@ -13,9 +13,13 @@ namespace {
 
 // Screen numbers are 4-digit strings, never "0000", at most 200 in use (kiwoom-openapi.md);
 // one per feed from 1001 keeps well inside that.
-QString screenForFeed(std::size_t index) { return QString::number(1001 + static_cast<int>(index)); }
+QString screenForFeed(std::size_t index) {
+    return QString::number(1001 + static_cast<int>(index));
+}
 
-std::chrono::milliseconds toMs(std::chrono::seconds s) { return std::chrono::duration_cast<std::chrono::milliseconds>(s); }
+std::chrono::milliseconds toMs(std::chrono::seconds s) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(s);
+}
 
 int clampMs(std::chrono::milliseconds ms) {
     return static_cast<int>(std::clamp<std::chrono::milliseconds::rep>(ms.count(), 0, 24 * 3600 * 1000));
@@ -55,9 +59,8 @@ KiwoomSession::KiwoomSession(OpenApiControl& control, SessionSettings settings, 
     connect(&m_control, &OpenApiControl::OnEventConnect, this, &KiwoomSession::onEventConnect);
     connect(&m_control, &OpenApiControl::OnReceiveTrData, this,
             [this](const QString& screen, const QString& rqName, const QString& trCode, const QString& record,
-                   const QString& prevNext, int, const QString&, const QString&, const QString&) {
-                onReceiveTrData(screen, rqName, trCode, record, prevNext);
-            });
+                   const QString& prevNext, int, const QString&, const QString&,
+                   const QString&) { onReceiveTrData(screen, rqName, trCode, record, prevNext); });
     connect(&m_control, &OpenApiControl::OnReceiveMsg, this, &KiwoomSession::onReceiveMsg);
 
     m_pollTimer.setInterval(clampMs(toMs(m_settings.pollInterval)));
@@ -97,10 +100,12 @@ void KiwoomSession::onEventConnect(int errCode) {
     if (errCode == kiwoom_error::kOk) {
         m_loginError.reset();
         m_serverKind =
-            m_control.dynamicCall(calls::kGetLoginInfo, {QString(login_tag::kServerKind)}).toString() == "1" ? "mock"
-                                                                                                              : "real";
-        m_userIdMasked =
-            maskUserId(m_control.dynamicCall(calls::kGetLoginInfo, {QString(login_tag::kUserId)}).toString().toStdString());
+            m_control.dynamicCall(calls::kGetLoginInfo, {QString(login_tag::kServerKind)}).toString() == "1"
+                ? "mock"
+                : "real";
+        m_userIdMasked = maskUserId(m_control.dynamicCall(calls::kGetLoginInfo, {QString(login_tag::kUserId)})
+                                        .toString()
+                                        .toStdString());
         spdlog::info("logged in as {} on the {} server", m_userIdMasked, m_serverKind);
         setConnection(ConnectionState::Connected);
         m_pollTimer.start();
@@ -120,7 +125,8 @@ void KiwoomSession::onEventConnect(int errCode) {
         feed.collecting.clear();
     }
     if (wasConnected) {
-        spdlog::warn("connection lost: {}; logging in again in {} s", meaning, m_settings.reconnectDelay.count());
+        spdlog::warn("connection lost: {}; logging in again in {} ms", meaning,
+                     m_settings.reconnectDelay.count());
         setConnection(ConnectionState::Lost);
     } else {
         m_loginError = ErrorInfo{errCode, "login failed: " + meaning, m_clock.now()};
@@ -132,7 +138,7 @@ void KiwoomSession::onEventConnect(int errCode) {
         emit versionUpdateRequired();
         return;
     }
-    m_reconnectTimer.start(clampMs(toMs(m_settings.reconnectDelay)));
+    m_reconnectTimer.start(clampMs(m_settings.reconnectDelay));
 }
 
 void KiwoomSession::setConnection(ConnectionState state) {
@@ -167,7 +173,8 @@ void KiwoomSession::pollNow() {
 }
 
 void KiwoomSession::pump() {
-    if (m_connection != ConnectionState::Connected || m_inFlight || m_queue.empty() || m_pumpTimer.isActive()) {
+    if (m_connection != ConnectionState::Connected || m_inFlight || m_queue.empty() ||
+        m_pumpTimer.isActive()) {
         return;
     }
     const auto wait = m_pacer.delayUntilAllowed();
@@ -185,19 +192,21 @@ void KiwoomSession::sendRequest(const Request& request) {
     // The control forgets inputs after every CommRqData, so a continuation sets them again, in
     // the TR's documented order.
     for (const auto& [name, value] : feed.definition.inputs) {
-        m_control.dynamicCall(calls::kSetInputValue, {QString::fromStdString(name), QString::fromStdString(value)});
+        m_control.dynamicCall(calls::kSetInputValue,
+                              {QString::fromStdString(name), QString::fromStdString(value)});
     }
     const QString rqName = QString::fromStdString(feed.definition.id);
     m_pacer.record();
     ++m_counters.sent;
-    const int result = m_control
-                           .dynamicCall(calls::kCommRqData, {rqName, QString::fromStdString(feed.definition.trCode),
-                                                             request.prevNext, feed.screenNo})
-                           .toInt();
+    const int result =
+        m_control
+            .dynamicCall(calls::kCommRqData, {rqName, QString::fromStdString(feed.definition.trCode),
+                                              request.prevNext, feed.screenNo})
+            .toInt();
     if (result == kiwoom_error::kOk) {
         m_consecutiveThrottles = 0;
         m_inFlight = InFlight{request, rqName, m_clock.now()};
-        m_timeoutTimer.start(clampMs(toMs(m_settings.requestTimeout)));
+        m_timeoutTimer.start(clampMs(m_settings.requestTimeout));
         publishStatus();
         return;
     }
@@ -220,7 +229,7 @@ void KiwoomSession::sendRequest(const Request& request) {
 std::chrono::milliseconds KiwoomSession::throttleBackoff() {
     // Exponential from 1 s, capped, with ±20% jitter so several clients do not retry in step.
     const int exponent = std::min(m_consecutiveThrottles++, 16);
-    const auto base = std::min<long long>(1000LL << exponent, toMs(m_settings.maxThrottleBackoff).count());
+    const auto base = std::min<long long>(1000LL << exponent, m_settings.maxThrottleBackoff.count());
     std::uniform_real_distribution<double> jitter(0.8, 1.2);
     return std::chrono::milliseconds(static_cast<long long>(static_cast<double>(base) * jitter(m_jitter)));
 }
@@ -231,7 +240,7 @@ void KiwoomSession::onRequestTimeout() {
     }
     FeedState& feed = m_feeds[m_inFlight->request.feed];
     ++m_counters.timedOut;
-    spdlog::warn("{} {}: no OnReceiveTrData within {} s; releasing screen {}", feed.definition.id,
+    spdlog::warn("{} {}: no OnReceiveTrData within {} ms; releasing screen {}", feed.definition.id,
                  feed.definition.trCode, m_settings.requestTimeout.count(), feed.screenNo.toStdString());
     m_control.dynamicCall(calls::kDisconnectRealData, {feed.screenNo});
     m_inFlight.reset();
@@ -241,7 +250,8 @@ void KiwoomSession::onRequestTimeout() {
 
 void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqName, const QString& trCode,
                                     const QString& /*recordName*/, const QString& prevNext) {
-    if (!m_inFlight || rqName != m_inFlight->rqName || screenNo != m_feeds[m_inFlight->request.feed].screenNo) {
+    if (!m_inFlight || rqName != m_inFlight->rqName ||
+        screenNo != m_feeds[m_inFlight->request.feed].screenNo) {
         spdlog::debug("ignoring OnReceiveTrData for {} on screen {} (not in flight)", rqName.toStdString(),
                       screenNo.toStdString());
         return;
@@ -326,7 +336,8 @@ void KiwoomSession::finishFeed(FeedState& feed) {
     if (feed.collecting.empty()) {
         // An empty or wholly unreadable answer never replaces the last good ranking.
         failFeed(feed, 0,
-                 feed.skippedThisPoll > 0 ? "every row of the answer was unreadable" : "the server returned no rows");
+                 feed.skippedThisPoll > 0 ? "every row of the answer was unreadable"
+                                          : "the server returned no rows");
         return;
     }
     feed.rows = std::move(feed.collecting);

@@ -24,7 +24,8 @@ public:
 // A clock that only moves when told to: unit tests and replays drive it so nothing sleeps.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(Timestamp start = Timestamp{}) : m_now(start) {}
+    explicit ManualClock(Timestamp start = Timestamp{})
+        : m_now(start) {}
 
     Timestamp now() const override {
         std::lock_guard lock(m_mutex);

@@ -1,5 +1,6 @@
 #pragma once
-// JSON form of rankings (the body of GET /api/volume-ranking). Pure functions.
+// JSON form of rankings (the body of GET /api/volume-ranking). Pure functions. Keys keep the
+// order written here (ordered_json) so that a person reading curl output sees the summary first.
 
 #include "kiwoomd/core/FeedSnapshot.h"
 
@@ -7,7 +8,7 @@
 
 namespace kiwoomd {
 
-nlohmann::json rankingRowToJson(const RankingRow& row);
-nlohmann::json snapshotToJson(const FeedSnapshot& snapshot);
+nlohmann::ordered_json rankingRowToJson(const RankingRow& row);
+nlohmann::ordered_json snapshotToJson(const FeedSnapshot& snapshot);
 
 } // namespace kiwoomd

@@ -7,6 +7,6 @@
 
 namespace kiwoomd {
 
-nlohmann::json sessionStatusToJson(const SessionStatus& status, Timestamp now);
+nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestamp now);
 
 } // namespace kiwoomd

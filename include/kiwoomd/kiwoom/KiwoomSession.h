@@ -28,12 +28,12 @@ namespace kiwoomd {
 struct SessionSettings {
     std::vector<FeedDefinition> feeds = defaultFeeds();
     std::chrono::seconds pollInterval{60};
-    std::chrono::seconds requestTimeout{15};
+    std::chrono::milliseconds requestTimeout{15000};
     std::vector<LimitWindow> limitWindows = kiwoomLimitWindows();
     std::chrono::milliseconds safetyMargin{250}; // added to every window's length
     int staleAfterIntervals = 3;                 // data older than this many intervals is stale
-    std::chrono::seconds reconnectDelay{30};
-    std::chrono::seconds maxThrottleBackoff{60};
+    std::chrono::milliseconds reconnectDelay{30000};
+    std::chrono::milliseconds maxThrottleBackoff{60000};
     bool useCommDataEx = true; // one COM call per page instead of one per field
     MarketCalendar calendar;
 };
@@ -42,8 +42,8 @@ class KiwoomSession : public QObject {
     Q_OBJECT
 
 public:
-    KiwoomSession(OpenApiControl& control, SessionSettings settings, SnapshotCache& cache, StatusBoard& status,
-                  const Clock& clock, QObject* parent = nullptr);
+    KiwoomSession(OpenApiControl& control, SessionSettings settings, SnapshotCache& cache,
+                  StatusBoard& status, const Clock& clock, QObject* parent = nullptr);
     ~KiwoomSession() override;
 
     void start();   // CommConnect; polling begins once OnEventConnect(0) arrives
@@ -85,7 +85,8 @@ private:
     void onEventConnect(int errCode);
     void onReceiveTrData(const QString& screenNo, const QString& rqName, const QString& trCode,
                          const QString& recordName, const QString& prevNext);
-    void onReceiveMsg(const QString& screenNo, const QString& rqName, const QString& trCode, const QString& msg);
+    void onReceiveMsg(const QString& screenNo, const QString& rqName, const QString& trCode,
+                      const QString& msg);
 
     void setConnection(ConnectionState state);
     void pump();

@@ -31,7 +31,8 @@ signals:
     void OnReceiveTrData(const QString& screenNo, const QString& rqName, const QString& trCode,
                          const QString& recordName, const QString& prevNext, int dataLength,
                          const QString& errorCode, const QString& message, const QString& splmMsg);
-    void OnReceiveMsg(const QString& screenNo, const QString& rqName, const QString& trCode, const QString& msg);
+    void OnReceiveMsg(const QString& screenNo, const QString& rqName, const QString& trCode,
+                      const QString& msg);
     void OnReceiveRealData(const QString& code, const QString& realType, const QString& realData);
 };
 

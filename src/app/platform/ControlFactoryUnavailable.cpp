@@ -3,8 +3,9 @@
 namespace kiwoomd::app {
 
 std::unique_ptr<OpenApiControl> createRealControl(QString& whyNot) {
-    whyNot = QStringLiteral("the Kiwoom OpenAPI+ control is a Windows ActiveX control and does not exist on this "
-                            "platform");
+    whyNot =
+        QStringLiteral("the Kiwoom OpenAPI+ control is a Windows ActiveX control and does not exist on this "
+                       "platform");
     return nullptr;
 }
 

@@ -20,7 +20,10 @@ void onSignal(int) {
 
 } // namespace
 
-ShutdownSignals::ShutdownSignals(QObject* parent) : QObject(parent) { install(); }
+ShutdownSignals::ShutdownSignals(QObject* parent)
+    : QObject(parent) {
+    install();
+}
 
 ShutdownSignals::~ShutdownSignals() = default;
 

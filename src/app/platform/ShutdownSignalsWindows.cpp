@@ -30,9 +30,14 @@ BOOL WINAPI onConsoleEvent(DWORD type) {
 
 } // namespace
 
-ShutdownSignals::ShutdownSignals(QObject* parent) : QObject(parent) { install(); }
+ShutdownSignals::ShutdownSignals(QObject* parent)
+    : QObject(parent) {
+    install();
+}
 
-ShutdownSignals::~ShutdownSignals() { SetConsoleCtrlHandler(onConsoleEvent, FALSE); }
+ShutdownSignals::~ShutdownSignals() {
+    SetConsoleCtrlHandler(onConsoleEvent, FALSE);
+}
 
 void ShutdownSignals::install() {
     g_instance = this;

@@ -20,9 +20,11 @@ AxOpenApiControl::AxOpenApiControl(QObject* parent)
     }
     // The control's events, re-emitted under the same names and argument lists.
     connect(m_widget.get(), SIGNAL(OnEventConnect(int)), this, SIGNAL(OnEventConnect(int)));
-    connect(m_widget.get(),
-            SIGNAL(OnReceiveTrData(QString, QString, QString, QString, QString, int, QString, QString, QString)),
-            this, SIGNAL(OnReceiveTrData(QString, QString, QString, QString, QString, int, QString, QString, QString)));
+    connect(
+        m_widget.get(),
+        SIGNAL(OnReceiveTrData(QString, QString, QString, QString, QString, int, QString, QString, QString)),
+        this,
+        SIGNAL(OnReceiveTrData(QString, QString, QString, QString, QString, int, QString, QString, QString)));
     connect(m_widget.get(), SIGNAL(OnReceiveMsg(QString, QString, QString, QString)), this,
             SIGNAL(OnReceiveMsg(QString, QString, QString, QString)));
     connect(m_widget.get(), SIGNAL(OnReceiveRealData(QString, QString, QString)), this,
@@ -33,7 +35,9 @@ AxOpenApiControl::AxOpenApiControl(QObject* parent)
 
 AxOpenApiControl::~AxOpenApiControl() = default;
 
-bool AxOpenApiControl::isLoaded() const { return m_loadError.isEmpty() && !m_widget->isNull(); }
+bool AxOpenApiControl::isLoaded() const {
+    return m_loadError.isEmpty() && !m_widget->isNull();
+}
 
 QVariant AxOpenApiControl::dynamicCall(const char* signature, const QVariantList& args) {
     if (!isLoaded()) {

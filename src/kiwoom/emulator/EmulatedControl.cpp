@@ -15,16 +15,22 @@ namespace {
 
 constexpr std::size_t kMaxScreens = 200; // the control refuses more distinct screen numbers
 
-QString q(const std::string& text) { return QString::fromStdString(text); }
-std::string s(const QString& text) { return text.toStdString(); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
+std::string s(const QString& text) {
+    return text.toStdString();
+}
 
 bool isValidScreen(const std::string& screen) {
-    return screen.size() == 4 && std::all_of(screen.begin(), screen.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+    return screen.size() == 4 &&
+           std::all_of(screen.begin(), screen.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
            screen != "0000";
 }
 
 bool isDigits(const std::string& text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 } // namespace
@@ -64,15 +70,18 @@ void EmulatedControl::registerHandlers() {
         return QVariant();
     });
     add(calls::kCommRqData, [this](const QVariantList& a) {
-        return commRqData(a.value(0).toString(), a.value(1).toString(), a.value(2).toInt(), a.value(3).toString());
+        return commRqData(a.value(0).toString(), a.value(1).toString(), a.value(2).toInt(),
+                          a.value(3).toString());
     });
     add(calls::kGetRepeatCnt,
         [this](const QVariantList& a) { return getRepeatCnt(a.value(0).toString(), a.value(1).toString()); });
     add(calls::kGetCommData, [this](const QVariantList& a) {
-        return getCommData(a.value(0).toString(), a.value(1).toString(), a.value(2).toInt(), a.value(3).toString());
+        return getCommData(a.value(0).toString(), a.value(1).toString(), a.value(2).toInt(),
+                           a.value(3).toString());
     });
-    add(calls::kGetCommDataEx,
-        [this](const QVariantList& a) { return getCommDataEx(a.value(0).toString(), a.value(1).toString()); });
+    add(calls::kGetCommDataEx, [this](const QVariantList& a) {
+        return getCommDataEx(a.value(0).toString(), a.value(1).toString());
+    });
     add(calls::kDisconnectRealData, [this](const QVariantList& a) {
         const auto screen = s(a.value(0).toString());
         m_screens.erase(screen);
@@ -81,7 +90,8 @@ void EmulatedControl::registerHandlers() {
     });
     add(calls::kGetCodeListByMarket,
         [this](const QVariantList& a) { return getCodeListByMarket(a.value(0).toString()); });
-    add(calls::kGetMasterCodeName, [this](const QVariantList& a) { return getMasterCodeName(a.value(0).toString()); });
+    add(calls::kGetMasterCodeName,
+        [this](const QVariantList& a) { return getMasterCodeName(a.value(0).toString()); });
 }
 
 QVariant EmulatedControl::dynamicCall(const char* signature, const QVariantList& args) {
@@ -100,11 +110,17 @@ void EmulatedControl::failNextRequests(int resultCode, int count) {
     m_failCount = count;
 }
 
-void EmulatedControl::dropNextResponses(int count) { m_dropCount = count; }
+void EmulatedControl::dropNextResponses(int count) {
+    m_dropCount = count;
+}
 
-void EmulatedControl::garbleNextResponses(int count) { m_garbleCount = count; }
+void EmulatedControl::garbleNextResponses(int count) {
+    m_garbleCount = count;
+}
 
-void EmulatedControl::failNextLogin(int resultCode) { m_loginFailure = resultCode; }
+void EmulatedControl::failNextLogin(int resultCode) {
+    m_loginFailure = resultCode;
+}
 
 void EmulatedControl::dropConnection(int resultCode) {
     if (!m_connected) {
@@ -166,7 +182,8 @@ QVariant EmulatedControl::getLoginInfo(const QString& tag) const {
 }
 
 std::optional<std::vector<std::vector<std::string>>>
-EmulatedControl::buildRows(const std::string& trCode, const std::map<std::string, std::string>& inputs) const {
+EmulatedControl::buildRows(const std::string& trCode,
+                           const std::map<std::string, std::string>& inputs) const {
     const tr::TrSpec* spec = tr::findTr(trCode);
     if (!spec || spec->code != tr::kVolumeSurgeTr) {
         return std::nullopt;
@@ -245,7 +262,8 @@ QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCod
 
     std::vector<std::vector<std::string>> all;
     const auto continuation = m_continuations.find(screen);
-    if (prevNext == 2 && continuation != m_continuations.end() && continuation->second.trCode == response.trCode) {
+    if (prevNext == 2 && continuation != m_continuations.end() &&
+        continuation->second.trCode == response.trCode) {
         all = std::move(continuation->second.remaining);
     } else {
         auto rows = buildRows(response.trCode, inputs);
@@ -268,17 +286,17 @@ QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCod
         garble(all);
     }
     response.rows = std::move(all);
-    response.message = response.rows.empty() ? "[00Z218] 모의투자 조회할 자료가 없습니다" : "[00Z310] 모의투자 조회가 완료되었습니다";
+    response.message = response.rows.empty() ? "[00Z218] 모의투자 조회할 자료가 없습니다"
+                                             : "[00Z310] 모의투자 조회가 완료되었습니다";
 
     if (m_dropCount > 0) {
         --m_dropCount;
         return kiwoom_error::kOk; // accepted, and then silence
     }
     const std::uint64_t generation = m_generation;
-    QTimer::singleShot(nextLatencyMs(), this,
-                       [this, response = std::move(response), generation]() mutable {
-                           deliver(std::move(response), generation);
-                       });
+    QTimer::singleShot(nextLatencyMs(), this, [this, response = std::move(response), generation]() mutable {
+        deliver(std::move(response), generation);
+    });
     return kiwoom_error::kOk;
 }
 
@@ -288,8 +306,8 @@ void EmulatedControl::deliver(Response response, std::uint64_t generation) {
     }
     m_current = &response;
     emit OnReceiveTrData(q(response.screenNo), q(response.rqName), q(response.trCode), q(response.recordName),
-                         response.hasMore ? QStringLiteral("2") : QStringLiteral("0"), 0, QString(), QString(),
-                         QString());
+                         response.hasMore ? QStringLiteral("2") : QStringLiteral("0"), 0, QString(),
+                         QString(), QString());
     m_current = nullptr;
     emit OnReceiveMsg(q(response.screenNo), q(response.rqName), q(response.trCode), q(response.message));
 }
@@ -305,7 +323,8 @@ void EmulatedControl::garble(std::vector<std::vector<std::string>>& rows) {
         if (row.empty() || !m_random.chance(0.2)) {
             continue;
         }
-        const auto column = static_cast<std::size_t>(m_random.uniformInt(0, static_cast<std::int64_t>(row.size()) - 1));
+        const auto column =
+            static_cast<std::size_t>(m_random.uniformInt(0, static_cast<std::int64_t>(row.size()) - 1));
         row[column] = padNumber(kGarbage[m_random.uniformInt(0, 4)]);
     }
 }

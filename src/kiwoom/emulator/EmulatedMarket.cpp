@@ -69,33 +69,37 @@ std::int64_t roundToTick(std::int64_t price) {
 
 std::int64_t StockState::upperLimit() const {
     // The limit price is truncated to the tick grid so it never exceeds +30%.
-    const auto raw = static_cast<std::int64_t>(std::floor(static_cast<double>(prevClose) * (1.0 + kDailyLimit)));
+    const auto raw =
+        static_cast<std::int64_t>(std::floor(static_cast<double>(prevClose) * (1.0 + kDailyLimit)));
     const std::int64_t tick = krxTickSize(raw);
     return raw / tick * tick;
 }
 
 std::int64_t StockState::lowerLimit() const {
-    const auto raw = static_cast<std::int64_t>(std::ceil(static_cast<double>(prevClose) * (1.0 - kDailyLimit)));
+    const auto raw =
+        static_cast<std::int64_t>(std::ceil(static_cast<double>(prevClose) * (1.0 - kDailyLimit)));
     const std::int64_t tick = krxTickSize(raw);
     return (raw + tick - 1) / tick * tick;
 }
 
-EmulatedMarket::EmulatedMarket(std::uint64_t seed, std::size_t universeSize) : m_random(seed) {
+EmulatedMarket::EmulatedMarket(std::uint64_t seed, std::size_t universeSize)
+    : m_random(seed) {
     for (auto& listing : buildUniverse(universeSize, seed)) {
         StockState stock;
-        stock.prevClose = roundToTick(static_cast<std::int64_t>(
-            static_cast<double>(listing.referencePrice) * std::exp(0.08 * m_random.normal())));
+        stock.prevClose = roundToTick(static_cast<std::int64_t>(static_cast<double>(listing.referencePrice) *
+                                                                std::exp(0.08 * m_random.normal())));
         stock.price = std::clamp(roundToTick(static_cast<std::int64_t>(static_cast<double>(stock.prevClose) *
                                                                        (1.0 + 0.025 * m_random.normal()))),
                                  stock.lowerLimit(), stock.upperLimit());
         // Turnover of roughly 0.5-40 billion KRW a day, more for the big names.
         const double turnover = std::exp(m_random.uniform(std::log(5e8), std::log(4e10))) *
-                                (listing.generated ? 0.3 : 1.5);
-        stock.prevDayVolume = std::max<std::int64_t>(1000, static_cast<std::int64_t>(turnover / stock.prevClose));
+                                (listing.generated ? 0.1 : 1.5); // the well-known names lead
+        stock.prevDayVolume =
+            std::max<std::int64_t>(1000, static_cast<std::int64_t>(turnover / stock.prevClose));
         // Start as if part of the session has passed, some issues already busier than yesterday.
-        stock.volume = static_cast<std::int64_t>(static_cast<double>(stock.prevDayVolume) *
-                                                 m_random.uniform(0.4, 1.3) *
-                                                 (m_random.chance(0.25) ? m_random.uniform(1.5, 12.0) : 1.0));
+        stock.volume =
+            static_cast<std::int64_t>(static_cast<double>(stock.prevDayVolume) * m_random.uniform(0.4, 1.3) *
+                                      (m_random.chance(0.25) ? m_random.uniform(1.5, 12.0) : 1.0));
         stock.activity = std::exp(0.4 * m_random.normal());
         stock.listing = std::move(listing);
         stock.volumeHistory.push_back(stock.volume);
@@ -119,7 +123,8 @@ void EmulatedMarket::tick() {
             stock.surgeTicksLeft = static_cast<int>(m_random.uniformInt(5, 40));
         }
         const double surgeFactor = stock.surgeTicksLeft > 0 ? m_random.uniform(4.0, 20.0) : 1.0;
-        stock.activity = std::clamp(stock.activity * std::exp(0.15 * m_random.normal()) * 0.98 + 0.02, 0.1, 10.0);
+        stock.activity =
+            std::clamp(stock.activity * std::exp(0.15 * m_random.normal()) * 0.98 + 0.02, 0.1, 10.0);
 
         const double pace = static_cast<double>(stock.prevDayVolume) / kMinutesPerSession;
         const double traded = pace * stock.activity * surgeFactor * m_random.uniform(0.3, 1.7);
@@ -153,16 +158,16 @@ std::vector<SurgeEntry> EmulatedMarket::volumeSurge(const SurgeQuery& query) con
             // Against N minutes ago: the cumulative volume then (one tick is one emulated minute).
             const auto back = static_cast<std::size_t>(std::max(1, query.minutes));
             const auto& history = stock.volumeHistory;
-            entry.comparisonVolume = back < history.size() ? history[history.size() - 1 - back] : history.front();
+            entry.comparisonVolume =
+                back < history.size() ? history[history.size() - 1 - back] : history.front();
             entry.surgeVolume = stock.volume - entry.comparisonVolume;
         } else {
             entry.comparisonVolume = stock.prevDayVolume;
             entry.surgeVolume = stock.volume - stock.prevDayVolume;
         }
-        entry.surgeRate = entry.comparisonVolume > 0
-                              ? static_cast<double>(entry.surgeVolume) * 100.0 /
-                                    static_cast<double>(entry.comparisonVolume)
-                              : 0.0;
+        entry.surgeRate = entry.comparisonVolume > 0 ? static_cast<double>(entry.surgeVolume) * 100.0 /
+                                                           static_cast<double>(entry.comparisonVolume)
+                                                     : 0.0;
         const bool rising = query.sortBy == "1" || query.sortBy == "2";
         if ((rising && entry.surgeVolume <= 0) || (!rising && entry.surgeVolume >= 0)) {
             continue;

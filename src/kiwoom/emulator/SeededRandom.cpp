@@ -12,7 +12,9 @@ std::uint64_t splitmix64(std::uint64_t& x) {
     return z ^ (z >> 31);
 }
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+std::uint64_t rotl(std::uint64_t x, int k) {
+    return (x << k) | (x >> (64 - k));
+}
 
 } // namespace
 
@@ -34,9 +36,13 @@ std::uint64_t SeededRandom::next() {
     return result;
 }
 
-double SeededRandom::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double SeededRandom::uniform() {
+    return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
-double SeededRandom::uniform(double low, double high) { return low + (high - low) * uniform(); }
+double SeededRandom::uniform(double low, double high) {
+    return low + (high - low) * uniform();
+}
 
 std::int64_t SeededRandom::uniformInt(std::int64_t low, std::int64_t high) {
     if (high <= low) {
@@ -53,6 +59,8 @@ double SeededRandom::normal() {
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * 3.14159265358979323846 * u2);
 }
 
-bool SeededRandom::chance(double probability) { return uniform() < probability; }
+bool SeededRandom::chance(double probability) {
+    return uniform() < probability;
+}
 
 } // namespace kiwoomd::emulator

@@ -45,11 +45,11 @@ public:
     QString backendName() const override { return QStringLiteral("emulator"); }
 
     // Faults. Each affects the next matching events only.
-    void failNextRequests(int resultCode, int count = 1);  // CommRqData returns resultCode
-    void dropNextResponses(int count = 1);                 // accepted, never answered
-    void garbleNextResponses(int count = 1);               // a few values become unreadable
-    void failNextLogin(int resultCode);                    // OnEventConnect(resultCode)
-    void dropConnection(int resultCode = -106);            // a live session is cut
+    void failNextRequests(int resultCode, int count = 1); // CommRqData returns resultCode
+    void dropNextResponses(int count = 1);                // accepted, never answered
+    void garbleNextResponses(int count = 1);              // a few values become unreadable
+    void failNextLogin(int resultCode);                   // OnEventConnect(resultCode)
+    void dropConnection(int resultCode = -106);           // a live session is cut
 
     void advanceMarket(int ticks = 1);
     const EmulatedMarket& market() const { return *m_market; }
@@ -57,7 +57,8 @@ public:
     // Every signature the emulator did not recognise, so tests can prove the session only uses
     // real ones.
     const std::vector<std::string>& unknownCalls() const { return m_unknownCalls; }
-    // Each CommRqData with the inputs set for it, in SetInputValue order: "opt10023 0 시장구분=001;정렬구분=1;..."
+    // Each CommRqData with the inputs set for it, in SetInputValue order: "opt10023 0
+    // 시장구분=001;정렬구분=1;..."
     const std::vector<std::string>& requestLog() const { return m_requestLog; }
 
 private:
@@ -81,7 +82,8 @@ private:
     QVariant getLoginInfo(const QString& tag) const;
     QVariant commRqData(const QString& rqName, const QString& trCode, int prevNext, const QString& screenNo);
     QVariant getRepeatCnt(const QString& trCode, const QString& recordName) const;
-    QVariant getCommData(const QString& trCode, const QString& recordName, int index, const QString& item) const;
+    QVariant getCommData(const QString& trCode, const QString& recordName, int index,
+                         const QString& item) const;
     QVariant getCommDataEx(const QString& trCode, const QString& recordName) const;
     QVariant getCodeListByMarket(const QString& market) const;
     QVariant getMasterCodeName(const QString& code) const;
@@ -106,7 +108,7 @@ private:
     std::uint64_t m_generation = 0; // bumps when the connection drops, voiding pending responses
     std::map<std::string, std::string> m_inputs;
     std::vector<std::pair<std::string, std::string>> m_inputOrder; // as SetInputValue was called
-    std::map<std::string, Continuation> m_continuations; // by screen number
+    std::map<std::string, Continuation> m_continuations;           // by screen number
     std::set<std::string> m_screens;
     const Response* m_current = nullptr; // valid only while OnReceiveTrData is being emitted
 

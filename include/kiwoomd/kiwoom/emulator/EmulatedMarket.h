@@ -21,8 +21,8 @@ struct StockState {
     std::int64_t price = 0;
     std::int64_t prevDayVolume = 0;
     std::int64_t volume = 0;
-    double activity = 1.0;          // multiplier of the normal trading pace
-    int surgeTicksLeft = 0;         // > 0 while a volume surge lasts
+    double activity = 1.0;                  // multiplier of the normal trading pace
+    int surgeTicksLeft = 0;                 // > 0 while a volume surge lasts
     std::deque<std::int64_t> volumeHistory; // volume at the end of each recent tick, newest last
 
     std::int64_t upperLimit() const;
@@ -38,11 +38,11 @@ struct SurgeEntry {
 };
 
 struct SurgeQuery {
-    std::string marketCode = "001"; // 시장구분
-    std::string sortBy = "1";       // 정렬구분
-    std::string timeBasis = "2";    // 시간구분
-    std::int64_t minVolume = 5000;  // 거래량구분 × 1000 shares
-    int minutes = 1;                // 시간
+    std::string marketCode = "001";   // 시장구분
+    std::string sortBy = "1";         // 정렬구분
+    std::string timeBasis = "2";      // 시간구분
+    std::int64_t minVolume = 5000;    // 거래량구분 × 1000 shares
+    int minutes = 1;                  // 시간
     std::string issueCondition = "0"; // 종목조건
     std::string priceBand = "0";      // 가격구분
 };

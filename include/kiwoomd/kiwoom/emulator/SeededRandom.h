@@ -11,10 +11,10 @@ public:
     explicit SeededRandom(std::uint64_t seed);
 
     std::uint64_t next();
-    double uniform();                          // [0, 1)
-    double uniform(double low, double high);   // [low, high)
+    double uniform();                                             // [0, 1)
+    double uniform(double low, double high);                      // [low, high)
     std::int64_t uniformInt(std::int64_t low, std::int64_t high); // inclusive
-    double normal();                           // mean 0, standard deviation 1
+    double normal();                                              // mean 0, standard deviation 1
     bool chance(double probability);
 
 private:

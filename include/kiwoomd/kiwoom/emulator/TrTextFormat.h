@@ -14,10 +14,10 @@ inline constexpr int kNameWidth = 100;
 
 std::string padNumber(const std::string& text, int width = kFieldWidth); // right-aligned
 std::string padText(const std::string& text, int width = kFieldWidth);   // left-aligned
-std::string signedInteger(std::int64_t value);                          // "+8571012", "-335", "0"
-std::string signedRate(double percent);                                 // "+1.22", "-0.36", "0.00"
+std::string signedInteger(std::int64_t value);                           // "+8571012", "-335", "0"
+std::string signedRate(double percent);                                  // "+1.22", "-0.36", "0.00"
 std::string directionPrice(std::int64_t price, std::int64_t reference);  // "+74000", "-27950", "49450"
-std::string changeSignCode(const StockState& stock);                    // 전일대비기호 "1".."5"
+std::string changeSignCode(const StockState& stock);                     // 전일대비기호 "1".."5"
 
 // One opt10023 row, fields in the TR's documented order (TrCatalogue).
 std::vector<std::string> volumeSurgeRow(const SurgeEntry& entry);

@@ -1,0 +1,91 @@
+#include "kiwoomd/core/RankingRow.h"
+#include "kiwoomd/core/TrCatalogue.h"
+
+#include <gtest/gtest.h>
+
+namespace kiwoomd {
+namespace {
+
+const std::vector<std::string>& surgeFields() {
+    return tr::findTr(tr::kVolumeSurgeTr)->fields;
+}
+
+RawRow samsungDown() {
+    return RawRow{{"005930              ", "삼성전자                 ", "          -69800", "5", "-1200",
+                   "-1.69", "12000000", "15000000", "+3000000", "+25.00"}};
+}
+
+TEST(RankingRow, DownPriceIsAbsoluteWithNegativeChange) {
+    const auto result = parseVolumeSurgeRow(surgeFields(), samsungDown(), 1);
+    ASSERT_TRUE(result.row);
+    const RankingRow& row = *result.row;
+    EXPECT_EQ(row.rank, 1);
+    EXPECT_EQ(row.code, "005930");
+    EXPECT_EQ(row.name, "삼성전자");
+    EXPECT_EQ(row.price, 69800);
+    EXPECT_EQ(row.direction, Direction::Down);
+    EXPECT_EQ(row.change, -1200);
+    EXPECT_DOUBLE_EQ(*row.changeRate, -1.69);
+    EXPECT_EQ(row.prevVolume, 12000000);
+    EXPECT_EQ(row.volume, 15000000);
+    EXPECT_EQ(row.surgeVolume, 3000000);
+    EXPECT_DOUBLE_EQ(*row.surgeRate, 25.0);
+    EXPECT_TRUE(row.invalidFields.empty());
+    EXPECT_TRUE(result.problem.empty());
+}
+
+TEST(RankingRow, UpperLimitComesFromTheSignField) {
+    RawRow raw{{"000660", "SK하이닉스", "+236600", "1", "+54600", "+30.00", "100", "200", "+100", "+100.00"}};
+    const auto result = parseVolumeSurgeRow(surgeFields(), raw, 3);
+    ASSERT_TRUE(result.row);
+    EXPECT_EQ(result.row->direction, Direction::UpperLimit);
+    EXPECT_EQ(result.row->price, 236600);
+}
+
+TEST(RankingRow, UnsignedChangeTakesTheSignOfADownDirection) {
+    RawRow raw = samsungDown();
+    raw.values[4] = "1200";
+    const auto result = parseVolumeSurgeRow(surgeFields(), raw, 1);
+    ASSERT_TRUE(result.row);
+    EXPECT_EQ(result.row->change, -1200);
+}
+
+TEST(RankingRow, GarbageInOptionalFieldsIsFlaggedNotInvented) {
+    RawRow raw = samsungDown();
+    raw.values[5] = "--1.69";
+    raw.values[6] = "";
+    const auto result = parseVolumeSurgeRow(surgeFields(), raw, 2);
+    ASSERT_TRUE(result.row);
+    EXPECT_FALSE(result.row->changeRate);
+    EXPECT_FALSE(result.row->prevVolume);
+    EXPECT_EQ(result.row->invalidFields, (std::vector<std::string>{"change_rate", "prev_volume"}));
+    EXPECT_NE(result.problem.find("change_rate"), std::string::npos);
+}
+
+TEST(RankingRow, RowWithoutAReadablePriceIsSkipped) {
+    RawRow raw = samsungDown();
+    raw.values[2] = "--335";
+    const auto result = parseVolumeSurgeRow(surgeFields(), raw, 1);
+    EXPECT_FALSE(result.row);
+    EXPECT_NE(result.problem.find("--335"), std::string::npos);
+}
+
+TEST(RankingRow, RowWithoutACodeOrNameIsSkipped) {
+    RawRow noCode = samsungDown();
+    noCode.values[0] = "";
+    EXPECT_FALSE(parseVolumeSurgeRow(surgeFields(), noCode, 1).row);
+    RawRow noName = samsungDown();
+    noName.values[1] = "    ";
+    EXPECT_FALSE(parseVolumeSurgeRow(surgeFields(), noName, 1).row);
+}
+
+TEST(RankingRow, ShortRowsFlagTheMissingFields) {
+    RawRow raw = samsungDown();
+    raw.values.resize(8);
+    const auto result = parseVolumeSurgeRow(surgeFields(), raw, 1);
+    ASSERT_TRUE(result.row);
+    EXPECT_EQ(result.row->invalidFields, (std::vector<std::string>{"surge_volume", "surge_rate"}));
+}
+
+} // namespace
+} // namespace kiwoomd

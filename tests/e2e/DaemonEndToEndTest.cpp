@@ -1,0 +1,189 @@
+// Starts the real kiwoomd binary as a user would (--simulate --headless) and talks to it over
+// HTTP. The port is chosen by the daemon (--port 0) and read from its log, so runs never race
+// for a port.
+#include <QCoreApplication>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+namespace {
+
+class DaemonProcess {
+public:
+    explicit DaemonProcess(QStringList extraArgs = {}) {
+        QStringList args = {"--simulate", "--headless",     "--port", "0",
+                            "--data-dir", m_dataDir.path(), "--seed", "7"};
+        args << extraArgs;
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(QStringLiteral(KIWOOMD_BINARY), args);
+    }
+
+    ~DaemonProcess() {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    // Reads the log until the daemon says where it serves; 0 when it never does.
+    int waitForPort() {
+        const QRegularExpression serving(QStringLiteral("serving http://127\\.0\\.0\\.1:(\\d+)/"));
+        for (int i = 0; i < 100; ++i) {
+            m_process.waitForReadyRead(100);
+            m_output += QString::fromUtf8(m_process.readAll());
+            const auto match = serving.match(m_output);
+            if (match.hasMatch()) {
+                return match.captured(1).toInt();
+            }
+            if (m_process.state() == QProcess::NotRunning) {
+                break;
+            }
+        }
+        return 0;
+    }
+
+    int terminate() {
+        m_process.terminate(); // SIGTERM, as a service manager or Ctrl+C would
+        EXPECT_TRUE(m_process.waitForFinished(10000));
+        m_output += QString::fromUtf8(m_process.readAll());
+        return m_process.exitCode();
+    }
+
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    const QString& output() const { return m_output; }
+    QString dataDir() const { return m_dataDir.path(); }
+
+private:
+    QTemporaryDir m_dataDir;
+    QProcess m_process;
+    QString m_output;
+};
+
+nlohmann::json getJson(httplib::Client& client, const std::string& path, int expectedStatus = 200) {
+    const auto response = client.Get(path.c_str());
+    if (!response) {
+        ADD_FAILURE() << "no answer for " << path;
+        return {};
+    }
+    EXPECT_EQ(response->status, expectedStatus) << path << ": " << response->body;
+    EXPECT_EQ(response->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    return nlohmann::json::parse(response->body);
+}
+
+TEST(DaemonEndToEnd, ServesAWellFormedMovingRankingWithinSeconds) {
+    DaemonProcess daemon({"--interval", "2"});
+    const int port = daemon.waitForPort();
+    ASSERT_GT(port, 0) << daemon.output().toStdString();
+    httplib::Client client("127.0.0.1", port);
+
+    EXPECT_EQ(getJson(client, "/api/health")["status"], "ok");
+
+    nlohmann::json ranking;
+    for (int i = 0; i < 100; ++i) {
+        ranking = getJson(client, "/api/volume-ranking");
+        if (ranking["version"].get<int>() >= 1) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_GE(ranking["version"].get<int>(), 1) << "no data within ten seconds";
+    EXPECT_EQ(ranking["feed"], "kospi");
+    EXPECT_EQ(ranking["stale"], false);
+    EXPECT_TRUE(ranking["last_update"].get<std::string>().size() == 25 &&
+                ranking["last_update"].get<std::string>().substr(19) == "+09:00");
+    const auto& rows = ranking["data"];
+    ASSERT_GE(rows.size(), 20u);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        EXPECT_EQ(row["rank"], static_cast<int>(i + 1));
+        EXPECT_EQ(row["code"].get<std::string>().size(), 6u);
+        EXPECT_FALSE(row["name"].get<std::string>().empty());
+        EXPECT_GT(row["price"].get<long long>(), 0);
+        for (const char* key :
+             {"direction", "change", "change_rate", "prev_volume", "volume", "surge_volume", "surge_rate"}) {
+            EXPECT_TRUE(row.contains(key)) << key;
+        }
+    }
+
+    // The market moves: a later poll brings a new version with different numbers.
+    const auto firstVersion = ranking["version"].get<int>();
+    nlohmann::json later;
+    for (int i = 0; i < 150; ++i) {
+        later = getJson(client, "/api/volume-ranking");
+        if (later["version"].get<int>() > firstVersion) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_GT(later["version"].get<int>(), firstVersion);
+    EXPECT_NE(later["data"], ranking["data"]);
+
+    EXPECT_EQ(getJson(client, "/api/volume-ranking?market=kosdaq")["market"], "kosdaq");
+    EXPECT_EQ(getJson(client, "/api/volume-ranking?market=nyse", 400)["error"]["code"], "unknown_market");
+    EXPECT_EQ(getJson(client, "/api/status")["connection"], "connected");
+    EXPECT_EQ(getJson(client, "/nope", 404)["error"]["code"], "not_found");
+
+    EXPECT_EQ(daemon.terminate(), 0) << daemon.output().toStdString();
+    EXPECT_EQ(daemon.exitStatus(), QProcess::NormalExit);
+    EXPECT_TRUE(daemon.output().contains("stopped"));
+}
+
+TEST(DaemonEndToEnd, BrokenConfigStopsTheStartWithAClearMessage) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad.json");
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"feeds": [{"id": "x", "inputs": {"시장구분": "002"}}]})");
+    file.close();
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(KIWOOMD_BINARY), {"--headless", "--config", path, "--data-dir", dir.path()});
+    ASSERT_TRUE(process.waitForFinished(10000));
+    EXPECT_EQ(process.exitCode(), 2);
+    const QString output = QString::fromUtf8(process.readAll());
+    EXPECT_TRUE(output.contains("feeds[0].inputs.시장구분")) << output.toStdString();
+    EXPECT_TRUE(output.contains("\"002\"")) << output.toStdString();
+}
+
+TEST(DaemonEndToEnd, PortInUseIsReportedAndExitsNonZero) {
+    DaemonProcess first;
+    const int port = first.waitForPort();
+    ASSERT_GT(port, 0);
+    QTemporaryDir dir;
+    QProcess second;
+    second.setProcessChannelMode(QProcess::MergedChannels);
+    second.start(QStringLiteral(KIWOOMD_BINARY),
+                 {"--simulate", "--headless", "--port", QString::number(port), "--data-dir", dir.path()});
+    ASSERT_TRUE(second.waitForFinished(10000));
+    EXPECT_EQ(second.exitCode(), 1);
+    EXPECT_TRUE(QString::fromUtf8(second.readAll()).contains(QString::number(port)));
+}
+
+TEST(DaemonEndToEnd, NonLoopbackAddressIsRefused) {
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(KIWOOMD_BINARY),
+                  {"--simulate", "--headless", "--host", "0.0.0.0", "--data-dir", dir.path()});
+    ASSERT_TRUE(process.waitForFinished(10000));
+    EXPECT_EQ(process.exitCode(), 2);
+    EXPECT_TRUE(QString::fromUtf8(process.readAll()).contains("loopback"));
+}
+
+TEST(DaemonEndToEnd, VersionAndHelpExitZero) {
+    QProcess process;
+    process.start(QStringLiteral(KIWOOMD_BINARY), {"--version"});
+    ASSERT_TRUE(process.waitForFinished(10000));
+    EXPECT_EQ(process.exitCode(), 0);
+    EXPECT_TRUE(QString::fromUtf8(process.readAllStandardOutput()).startsWith("kiwoomd "));
+}
+
+} // namespace
