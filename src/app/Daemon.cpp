@@ -94,6 +94,16 @@ std::unique_ptr<OpenApiControl> createEmulator(const Config& config, const Clock
     return std::make_unique<emulator::EmulatedControl>(settings, clock);
 }
 
+// KOSPI when a feed serves it, as in the seed prototype; otherwise the first configured feed's market.
+std::string defaultMarket(const Config& config) {
+    for (const auto& feed : config.feeds) {
+        if (feed.market == "kospi") {
+            return feed.market;
+        }
+    }
+    return config.feeds.empty() ? std::string("kospi") : config.feeds.front().market;
+}
+
 SessionSettings sessionSettings(const Config& config) {
     SessionSettings settings;
     settings.feeds = config.feeds;
@@ -117,7 +127,12 @@ int runDaemon(int argc, char** argv) {
     }
     const ParseOutcome parsed = parseCommandLine(arguments);
     switch (parsed.action) {
-    case ParseOutcome::Action::ShowHelp:
+    case ParseOutcome::Action::ShowHelp: {
+        // QCommandLineParser::helpText() reads the program name from the application object.
+        QCoreApplication helpApp(argc, argv);
+        printTo(stdout, parseCommandLine(arguments).message);
+        return kExitOk;
+    }
     case ParseOutcome::Action::ShowVersion:
         printTo(stdout, parsed.message);
         return kExitOk;
@@ -183,7 +198,7 @@ int runDaemon(int argc, char** argv) {
     StatusBoard statusBoard;
     KiwoomSession session(*control, sessionSettings(config), cache, statusBoard, clock);
 
-    http::ApiRouter router(cache, statusBoard, clock);
+    http::ApiRouter router(cache, statusBoard, clock, defaultMarket(config));
     http::HttpServer server(router);
     if (!server.start(config.server.host, config.server.port)) {
         spdlog::critical("{}", server.error());

@@ -72,7 +72,9 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     }
     if (parser.isSet(help)) {
         outcome.action = ParseOutcome::Action::ShowHelp;
-        outcome.message = parser.helpText();
+        // helpText() needs the application object for the program name; without one the caller
+        // creates it and asks again.
+        outcome.message = QCoreApplication::instance() ? parser.helpText() : QString();
         return outcome;
     }
     if (parser.isSet(version)) {

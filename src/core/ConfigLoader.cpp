@@ -140,10 +140,8 @@ FeedDefinition parseFeed(const json& value, const std::string& path, const std::
                     "\"" + feed.id + "\" is not a valid feed id; use 1-32 of a-z, 0-9, '-' and '_'");
     }
     feed.trCode = tr::kVolumeSurgeTr;
-    std::vector<std::string> trCodes;
-    for (const auto& spec : tr::catalogue()) {
-        trCodes.push_back(spec.code);
-    }
+    // The catalogue knows more TRs than the session can turn into rows yet; only those are feeds.
+    const std::vector<std::string> trCodes = {tr::kVolumeSurgeTr};
     reader.readString("tr", feed.trCode, trCodes);
     const tr::TrSpec* spec = tr::findTr(feed.trCode);
 

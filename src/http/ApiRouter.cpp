@@ -47,11 +47,15 @@ ApiResponse ApiRouter::route(const ApiRequest& request) const {
 }
 
 ApiResponse ApiRouter::handle(const ApiRequest& request) {
+    ApiResponse response = dispatch(request);
+    // API answers, errors included, change with every poll; nothing in between may keep them.
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+}
+
+ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {
     try {
-        ApiResponse response = route(request);
-        // API answers change every poll; nothing in between may keep them.
-        response.headers.emplace_back("Cache-Control", "no-store");
-        return response;
+        return route(request);
     } catch (const ApiError& error) {
         return toErrorResponse(error);
     } catch (const std::exception& error) {

@@ -41,7 +41,7 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
     std::string market = requested ? *requested : m_defaultMarket;
     std::transform(market.begin(), market.end(), market.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    // Prefer the feed named like the market (the default feeds), else the first feed of it.
+    // Prefer the feed named like the market (the default feeds), else the one with the smallest id.
     FeedSnapshotPtr match;
     std::vector<std::string> markets;
     for (const auto& snapshot : snapshots) {

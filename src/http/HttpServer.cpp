@@ -69,6 +69,10 @@ bool HttpServer::start(const std::string& host, int port) {
     // Every request, whatever its method or path, goes to the one handler before httplib's own
     // routing; the handler decides 404 and 405 itself.
     server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+        // JSON snapshots are small and change every poll; a byte range of one is useless, and httplib
+        // would cut our 200 answer to it. RFC 9110 §14.2 lets a server ignore Range, so drop it. The
+        // request object is httplib's own mutable local, handed to us as const.
+        const_cast<httplib::Request&>(request).ranges.clear();
         writeResponse(m_handler.handle(toApiRequest(request)), response);
         return httplib::Server::HandlerResponse::Handled;
     });
@@ -93,8 +97,9 @@ bool HttpServer::start(const std::string& host, int port) {
         }
         const std::string message =
             "request rejected by the HTTP layer (status " + std::to_string(response.status) + ")";
-        const ApiError error(response.status == 404 ? ApiErrorKind::NotFound : ApiErrorKind::BadRequest,
-                             "bad_request", message);
+        const bool notFound = response.status == 404;
+        const ApiError error(notFound ? ApiErrorKind::NotFound : ApiErrorKind::BadRequest,
+                             notFound ? "not_found" : "bad_request", message);
         const int status = response.status;
         writeResponse(toErrorResponse(error), response);
         response.status = status;

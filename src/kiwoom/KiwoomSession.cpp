@@ -195,7 +195,12 @@ void KiwoomSession::sendRequest(const Request& request) {
         m_control.dynamicCall(calls::kSetInputValue,
                               {QString::fromStdString(name), QString::fromStdString(value)});
     }
-    const QString rqName = QString::fromStdString(feed.definition.id);
+    // A fresh request name each time: the control echoes it, so an answer that arrives after its
+    // request timed out cannot pass for the answer to the next one.
+    const QString rqName =
+        QStringLiteral("%1#%2").arg(QString::fromStdString(feed.definition.id)).arg(++m_requestSerial);
+    // Counted before the answer is known: a refused request still spends our own budget, which
+    // only makes the pacing more careful than the server.
     m_pacer.record();
     ++m_counters.sent;
     const int result =

@@ -95,6 +95,12 @@ TEST(ConfigLoader, LimitWindowsAreRead) {
     EXPECT_EQ(config.polling.windows[1].length, std::chrono::milliseconds(3600000));
 }
 
+TEST(ConfigLoader, OnlyTrsTheSessionCanReadAreFeeds) {
+    const auto error = errorFor(R"({"feeds": [{"id": "a", "tr": "opt10030"}]})");
+    EXPECT_EQ(error.keyPath(), "feeds[0].tr");
+    EXPECT_NE(error.problem().find("\"opt10023\""), std::string::npos);
+}
+
 TEST(ConfigLoader, MissingFileIsAClearError) {
     try {
         loadConfigFile("/nonexistent/kiwoomd.json");

@@ -184,6 +184,12 @@ TEST(DaemonEndToEnd, VersionAndHelpExitZero) {
     ASSERT_TRUE(process.waitForFinished(10000));
     EXPECT_EQ(process.exitCode(), 0);
     EXPECT_TRUE(QString::fromUtf8(process.readAllStandardOutput()).startsWith("kiwoomd "));
+    QProcess help;
+    help.start(QStringLiteral(KIWOOMD_BINARY), {"--help"});
+    ASSERT_TRUE(help.waitForFinished(10000));
+    EXPECT_EQ(help.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(help.exitCode(), 0);
+    EXPECT_TRUE(QString::fromUtf8(help.readAllStandardOutput()).contains("--simulate"));
 }
 
 } // namespace

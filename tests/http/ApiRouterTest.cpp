@@ -152,11 +152,13 @@ TEST_F(ApiRouterTest, HealthIsOkEvenWhenDisconnected) {
     EXPECT_EQ(json["stale"], false) << "kospi has fresh data";
 }
 
-TEST_F(ApiRouterTest, ApiAnswersAreNotCached) {
-    const auto response = get("/api/volume-ranking");
-    EXPECT_NE(std::find(response.headers.begin(), response.headers.end(),
-                        std::make_pair(std::string("Cache-Control"), std::string("no-store"))),
-              response.headers.end());
+TEST_F(ApiRouterTest, ApiAnswersAndErrorsAreNotCached) {
+    for (const auto& response : {get("/api/volume-ranking"), get("/nope"), get("/api/status", {}, "POST")}) {
+        EXPECT_NE(std::find(response.headers.begin(), response.headers.end(),
+                            std::make_pair(std::string("Cache-Control"), std::string("no-store"))),
+                  response.headers.end())
+            << response.status;
+    }
 }
 
 } // namespace

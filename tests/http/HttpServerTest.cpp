@@ -51,6 +51,15 @@ TEST_F(HttpServerTest, ServesTheHandlersAnswerOnAFreePort) {
     EXPECT_EQ(handler.last.path, "/api/anything");
 }
 
+TEST_F(HttpServerTest, RangeRequestsGetTheWholeBody) {
+    httplib::Client client("127.0.0.1", server.port());
+    const auto response = client.Get("/", {{"Range", "bytes=0-3"}});
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->body, R"({"name":"삼성전자"})");
+    EXPECT_FALSE(response->has_header("Content-Range"));
+}
+
 TEST_F(HttpServerTest, HeaderNamesReachTheHandlerLowerCased) {
     httplib::Client client("127.0.0.1", server.port());
     ASSERT_TRUE(client.Get("/", {{"X-Custom-Header", "v"}}));

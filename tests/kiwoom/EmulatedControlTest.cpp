@@ -26,11 +26,10 @@ EmulatorSettings fastSettings() {
 class EmulatedControlTest : public ::testing::Test {
 protected:
     void login() {
-        int result = 1;
-        QObject::connect(&control, &OpenApiControl::OnEventConnect, [&](int code) { result = code; });
+        QSignalSpy spy(&control, &OpenApiControl::OnEventConnect);
         ASSERT_EQ(control.dynamicCall(calls::kCommConnect).toInt(), 0);
-        ASSERT_TRUE(processEventsUntil([&] { return result != 1; }));
-        ASSERT_EQ(result, 0);
+        ASSERT_TRUE(processEventsUntil([&] { return spy.count() == 1; }));
+        ASSERT_EQ(spy.first().first().toInt(), 0);
     }
 
     void setSurgeInputs(const char* market) {

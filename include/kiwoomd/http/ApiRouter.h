@@ -15,6 +15,7 @@ public:
     ApiResponse handle(const ApiRequest& request) override;
 
 private:
+    ApiResponse dispatch(const ApiRequest& request) const; // never throws
     ApiResponse route(const ApiRequest& request) const;
 
     RankingController m_ranking;

@@ -118,6 +118,7 @@ private:
     std::deque<Request> m_queue;
     std::optional<InFlight> m_inFlight;
     int m_consecutiveThrottles = 0;
+    std::uint64_t m_requestSerial = 0;
     std::minstd_rand m_jitter;
 
     QTimer m_pollTimer;

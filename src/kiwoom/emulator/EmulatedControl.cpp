@@ -59,6 +59,7 @@ void EmulatedControl::registerHandlers() {
     add(calls::kCommConnect, [this](const QVariantList&) { return commConnect(); });
     add(calls::kCommTerminate, [this](const QVariantList&) {
         m_connected = false;
+        m_loginPending = false;
         ++m_generation;
         return QVariant();
     });
