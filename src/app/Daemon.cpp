@@ -4,12 +4,14 @@
 #include "DaemonOptions.h"
 #include "Logging.h"
 #include "ShutdownSignals.h"
+#include "SnapshotStore.h"
 #include "TrayIcon.h"
 
 #include "kiwoomd/core/ConfigLoader.h"
 #include "kiwoomd/http/ApiRouter.h"
 #include "kiwoomd/http/HttpServer.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
+#include "kiwoomd/kiwoom/QtScheduler.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 
 #include <QApplication>
@@ -76,22 +78,36 @@ void applyOverrides(const DaemonOptions& options, Config& config) {
     if (options.logLevel) {
         config.logLevel = options.logLevel->toStdString();
     }
+    config.emulator.faults.insert(config.emulator.faults.end(), options.simFaults.begin(),
+                                  options.simFaults.end());
 }
 
-std::unique_ptr<OpenApiControl> createEmulator(const Config& config, const Clock& clock) {
+std::unique_ptr<OpenApiControl> createEmulator(const Config& config, Scheduler& scheduler) {
     emulator::EmulatorSettings settings;
     settings.seed = config.emulator.seed != 0
                         ? config.emulator.seed
-                        : static_cast<std::uint64_t>(clock.now().time_since_epoch().count());
+                        : static_cast<std::uint64_t>(scheduler.now().time_since_epoch().count());
     settings.pageSize = config.emulator.pageSize;
     settings.loginDelayMs = config.emulator.loginDelayMs;
     settings.minLatencyMs = config.emulator.minLatencyMs;
     settings.maxLatencyMs = config.emulator.maxLatencyMs;
     settings.tickMs = config.emulator.tickMs;
     settings.windows = config.emulator.windows;
+    settings.faults = config.emulator.faults;
     spdlog::info("emulated market seed {} (pass --seed {} to replay this market)", settings.seed,
                  settings.seed);
-    return std::make_unique<emulator::EmulatedControl>(settings, clock);
+    for (const auto& fault : settings.faults) {
+        spdlog::warn(
+            "emulator fault '{}' from {} s{}", fault.name,
+            std::chrono::duration_cast<std::chrono::seconds>(fault.at).count(),
+            fault.duration
+                ? " for " +
+                      std::to_string(
+                          std::chrono::duration_cast<std::chrono::seconds>(*fault.duration).count()) +
+                      " s"
+                : std::string());
+    }
+    return std::make_unique<emulator::EmulatedControl>(settings, scheduler);
 }
 
 // KOSPI when a feed serves it, as in the seed prototype; otherwise the first configured feed's market.
@@ -104,14 +120,31 @@ std::string defaultMarket(const Config& config) {
     return config.feeds.empty() ? std::string("kospi") : config.feeds.front().market;
 }
 
-SessionSettings sessionSettings(const Config& config) {
+// The KRX calendar for the real control; the emulator's demo market trades around the clock
+// unless the config asks for the KRX calendar.
+MarketCalendar calendarFor(const Config& config, bool emulated) {
+    const bool alwaysOpen = config.market.calendar == CalendarMode::AlwaysOpen ||
+                            (config.market.calendar == CalendarMode::Auto && emulated);
+    return alwaysOpen ? MarketCalendar::alwaysOpen()
+                      : MarketCalendar(config.market.holidays, config.market.specialDays);
+}
+
+SessionSettings sessionSettings(const Config& config, bool emulated) {
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
     SessionSettings settings;
     settings.feeds = config.feeds;
-    settings.pollInterval = std::chrono::seconds(config.polling.intervalSeconds);
-    settings.requestTimeout = std::chrono::seconds(config.polling.requestTimeoutSeconds);
+    settings.pollInterval = seconds(config.polling.intervalSeconds);
+    settings.requestTimeout = seconds(config.polling.requestTimeoutSeconds);
     settings.limitWindows = config.polling.windows;
-    settings.safetyMargin = std::chrono::milliseconds(config.polling.safetyMarginMs);
-    settings.calendar = MarketCalendar(config.holidays);
+    settings.safetyMargin = milliseconds(config.polling.safetyMarginMs);
+    settings.maxThrottleBackoff = seconds(config.polling.maxThrottleBackoffSeconds);
+    settings.staleAfterIntervals = config.polling.staleAfterIntervals;
+    settings.calendar = calendarFor(config, emulated);
+    settings.connection.loginTimeout = seconds(config.connection.loginTimeoutSeconds);
+    settings.connection.reconnectMin = seconds(config.connection.reconnectMinSeconds);
+    settings.connection.reconnectMax = seconds(config.connection.reconnectMaxSeconds);
+    settings.connection.maintenanceWindows = config.connection.maintenanceWindows;
     return settings;
 }
 
@@ -179,7 +212,7 @@ int runDaemon(int argc, char** argv) {
         return kExitUsageError;
     }
 
-    SystemClock clock;
+    QtScheduler scheduler;
     std::unique_ptr<OpenApiControl> control;
     if (options.simulate) {
         spdlog::info("--simulate: using the emulated Kiwoom control");
@@ -190,15 +223,25 @@ int runDaemon(int argc, char** argv) {
             spdlog::warn("running the emulated Kiwoom control (demo data): {}", whyNot.toStdString());
         }
     }
-    if (!control) {
-        control = createEmulator(config, clock);
+    const bool emulated = !control;
+    if (emulated) {
+        control = createEmulator(config, scheduler);
     }
 
     SnapshotCache cache;
     StatusBoard statusBoard;
-    KiwoomSession session(*control, sessionSettings(config), cache, statusBoard, clock);
+    KiwoomSession session(*control, sessionSettings(config, emulated), cache, statusBoard, scheduler);
 
-    http::ApiRouter router(cache, statusBoard, clock, defaultMarket(config));
+    // The last good rankings of the previous run answer at once, marked stale.
+    SnapshotStore store(QDir(dataDir).filePath(QStringLiteral("snapshots")));
+    session.restore(store.loadAll());
+    QObject::connect(&session, &KiwoomSession::snapshotPublished, &app, [&](const QString& feedId, quint64) {
+        if (const auto snapshot = cache.get(feedId.toStdString())) {
+            store.save(*snapshot);
+        }
+    });
+
+    http::ApiRouter router(cache, statusBoard, scheduler.clock(), defaultMarket(config));
     http::HttpServer server(router);
     if (!server.start(config.server.host, config.server.port)) {
         spdlog::critical("{}", server.error());
@@ -225,7 +268,7 @@ int runDaemon(int argc, char** argv) {
 
     std::unique_ptr<TrayIcon> tray;
     if (!headless) {
-        tray = std::make_unique<TrayIcon>(statusBoard, cache, clock, baseUrl);
+        tray = std::make_unique<TrayIcon>(statusBoard, cache, scheduler.clock(), baseUrl);
         QObject::connect(tray.get(), &TrayIcon::quitRequested, &app, [] { QCoreApplication::exit(kExitOk); });
     } else {
         spdlog::info("headless: no tray icon");

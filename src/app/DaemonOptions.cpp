@@ -55,8 +55,14 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("trace, debug, info, warn, error, critical or off."),
                                       QStringLiteral("LEVEL"));
+    const QCommandLineOption simFault(
+        QStringLiteral("sim-fault"),
+        QStringLiteral(
+            "Emulator fault NAME[@SECONDS][+DURATION], repeatable: login-fail, disconnect, throttle, drop, "
+            "slow, malformed, empty (docs/faults.md)."),
+        QStringLiteral("FAULT"));
     parser.addOptions(
-        {help, version, simulate, headless, host, port, config, dataDir, interval, seed, logLevel});
+        {help, version, simulate, headless, host, port, config, dataDir, interval, seed, logLevel, simFault});
 
     ParseOutcome outcome;
     if (!parser.parse(arguments)) {
@@ -133,6 +139,14 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
                 QStringLiteral("--log-level must be one of %1, not '%2'.").arg(levels.join(", "), level));
         }
         o.logLevel = level;
+    }
+    for (const QString& text : parser.values(simFault)) {
+        std::string error;
+        const auto fault = parseFaultSpec(text.toStdString(), error);
+        if (!fault) {
+            return fail(QStringLiteral("--sim-fault %1").arg(QString::fromStdString(error)));
+        }
+        o.simFaults.push_back(*fault);
     }
     return outcome;
 }

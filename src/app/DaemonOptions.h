@@ -4,7 +4,10 @@
 #include <QString>
 #include <QStringList>
 
+#include "kiwoomd/core/Config.h"
+
 #include <optional>
+#include <vector>
 
 namespace kiwoomd::app {
 
@@ -18,6 +21,7 @@ struct DaemonOptions {
     std::optional<int> intervalSeconds;
     std::optional<quint64> seed;
     std::optional<QString> logLevel;
+    std::vector<EmulatorFault> simFaults; // --sim-fault, repeatable
 };
 
 struct ParseOutcome {

@@ -182,8 +182,54 @@ FeedDefinition parseFeed(const json& value, const std::string& path, const std::
     feed.market = marketNameForCode(marketIt != given.end() ? marketIt->second : tr::kMarketKospi);
     reader.readString("market", feed.market);
     reader.readInt("max_pages", feed.maxPages, 1, 50);
+    reader.readInt("priority", feed.priority, -1000, 1000);
     reader.rejectUnknownKeys();
     return feed;
+}
+
+std::vector<DailyWindow> parseDailyWindows(const json& value, const std::string& path,
+                                           const std::string& source) {
+    if (!value.is_array()) {
+        throw ConfigError(source, path, "expected an array of \"HH:MM-HH:MM\" strings (KST)");
+    }
+    std::vector<DailyWindow> windows;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string itemPath = path + "[" + std::to_string(i) + "]";
+        const std::string text = value[i].is_string() ? value[i].get<std::string>() : std::string();
+        const auto dash = text.find('-');
+        const auto start = dash == std::string::npos ? std::nullopt : parseClockMinutes(text.substr(0, dash));
+        const auto end = dash == std::string::npos ? std::nullopt : parseClockMinutes(text.substr(dash + 1));
+        if (!start || !end || *end <= *start) {
+            throw ConfigError(source, itemPath,
+                              value[i].dump() +
+                                  " is not a span of the day; use \"HH:MM-HH:MM\" with the end later");
+        }
+        windows.push_back({*start, *end});
+    }
+    return windows;
+}
+
+std::vector<EmulatorFault> parseFaults(const json& value, const std::string& path,
+                                       const std::string& source) {
+    if (!value.is_array()) {
+        throw ConfigError(source, path,
+                          "expected an array of faults (\"NAME[@SECONDS][+DURATION]\" strings)");
+    }
+    std::vector<EmulatorFault> faults;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string itemPath = path + "[" + std::to_string(i) + "]";
+        if (!value[i].is_string()) {
+            throw ConfigError(source, itemPath,
+                              "expected a \"NAME[@SECONDS][+DURATION]\" string, found " + value[i].dump());
+        }
+        std::string error;
+        const auto fault = parseFaultSpec(value[i].get<std::string>(), error);
+        if (!fault) {
+            throw ConfigError(source, itemPath, error);
+        }
+        faults.push_back(*fault);
+    }
+    return faults;
 }
 
 void checkHoliday(const std::string& text, const std::string& path, const std::string& source) {
@@ -222,10 +268,27 @@ Config parseConfig(const json& document, const std::string& source) {
         reader.readInt("interval_seconds", config.polling.intervalSeconds, 1, 86400);
         reader.readInt("request_timeout_seconds", config.polling.requestTimeoutSeconds, 1, 600);
         reader.readInt("safety_margin_ms", config.polling.safetyMarginMs, 0, 60000);
+        reader.readInt("max_throttle_backoff_seconds", config.polling.maxThrottleBackoffSeconds, 1, 3600);
+        reader.readInt("stale_after_intervals", config.polling.staleAfterIntervals, 1, 1000);
         if (const json* windows = reader.find("limit_windows")) {
             config.polling.windows = parseWindows(*windows, "polling.limit_windows", source);
         }
         reader.rejectUnknownKeys();
+    }
+    if (const json* connection = top.find("connection")) {
+        ObjectReader reader(*connection, "connection", source);
+        reader.readInt("login_timeout_seconds", config.connection.loginTimeoutSeconds, 5, 3600);
+        reader.readInt("reconnect_min_seconds", config.connection.reconnectMinSeconds, 1, 3600);
+        reader.readInt("reconnect_max_seconds", config.connection.reconnectMaxSeconds, 1, 86400);
+        if (const json* windows = reader.find("maintenance_windows")) {
+            config.connection.maintenanceWindows =
+                parseDailyWindows(*windows, "connection.maintenance_windows", source);
+        }
+        reader.rejectUnknownKeys();
+        if (config.connection.reconnectMaxSeconds < config.connection.reconnectMinSeconds) {
+            reader.fail("connection.reconnect_max_seconds",
+                        "must not be below connection.reconnect_min_seconds");
+        }
     }
     if (const json* feeds = top.find("feeds")) {
         if (!feeds->is_array() || feeds->empty()) {
@@ -253,6 +316,9 @@ Config parseConfig(const json& document, const std::string& source) {
         if (const json* windows = reader.find("limit_windows")) {
             config.emulator.windows = parseWindows(*windows, "emulator.limit_windows", source);
         }
+        if (const json* faults = reader.find("faults")) {
+            config.emulator.faults = parseFaults(*faults, "emulator.faults", source);
+        }
         reader.rejectUnknownKeys();
         if (config.emulator.maxLatencyMs < config.emulator.minLatencyMs) {
             reader.fail("emulator.max_latency_ms", "must not be below emulator.min_latency_ms");
@@ -260,10 +326,45 @@ Config parseConfig(const json& document, const std::string& source) {
     }
     if (const json* market = top.find("market")) {
         ObjectReader reader(*market, "market", source);
+        std::string calendar = "auto";
+        reader.readString("calendar", calendar, {"auto", "krx", "always-open"});
+        config.market.calendar = calendar == "krx"           ? CalendarMode::Krx
+                                 : calendar == "always-open" ? CalendarMode::AlwaysOpen
+                                                             : CalendarMode::Auto;
+        if (const json* special = reader.find("special_days")) {
+            if (!special->is_array()) {
+                reader.fail("market.special_days",
+                            "expected an array of {\"date\", \"open\", \"close\", \"note\"}");
+            }
+            config.market.specialDays.clear();
+            for (std::size_t i = 0; i < special->size(); ++i) {
+                const std::string path = "market.special_days[" + std::to_string(i) + "]";
+                ObjectReader day(special->at(i), path, source);
+                SpecialDay entry;
+                std::string open = "09:00";
+                std::string close = "15:30";
+                day.readString("date", entry.date);
+                day.readString("open", open);
+                day.readString("close", close);
+                day.readString("note", entry.note);
+                day.rejectUnknownKeys();
+                checkHoliday(entry.date, path + ".date", source);
+                const auto openMinute = parseClockMinutes(open);
+                const auto closeMinute = parseClockMinutes(close);
+                if (!openMinute || !closeMinute || *closeMinute <= *openMinute) {
+                    day.fail(path, "open and close must be \"HH:MM\" with the close later, not \"" + open +
+                                       "\" and \"" + close + "\"");
+                }
+                entry.openMinute = *openMinute;
+                entry.closeMinute = *closeMinute;
+                config.market.specialDays.push_back(entry);
+            }
+        }
         if (const json* holidays = reader.find("holidays")) {
             if (!holidays->is_array()) {
                 reader.fail("market.holidays", "expected an array of \"YYYY-MM-DD\" strings");
             }
+            config.market.holidays.clear();
             for (std::size_t i = 0; i < holidays->size(); ++i) {
                 const std::string path = "market.holidays[" + std::to_string(i) + "]";
                 if (!(*holidays)[i].is_string()) {
@@ -271,7 +372,7 @@ Config parseConfig(const json& document, const std::string& source) {
                 }
                 const auto text = (*holidays)[i].get<std::string>();
                 checkHoliday(text, path, source);
-                config.holidays.push_back(text);
+                config.market.holidays.push_back(text);
             }
         }
         reader.rejectUnknownKeys();

@@ -71,4 +71,26 @@ std::string toKstIso8601(Timestamp time) {
     return buffer;
 }
 
+std::optional<Timestamp> parseKstIso8601(const std::string& text) {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    char tail[8] = {};
+    if (text.size() != 25 ||
+        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%6s", &year, &month, &day, &hour, &minute, &second,
+                    tail) != 7 ||
+        std::string(tail) != "+09:00") {
+        return std::nullopt;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+        return std::nullopt;
+    }
+    const Timestamp time = fromKst(year, month, day, hour, minute, second);
+    // Rejects dates such as 02-31 that the arithmetic would silently roll over.
+    return toKstIso8601(time) == text ? std::optional<Timestamp>(time) : std::nullopt;
+}
+
 } // namespace kiwoomd

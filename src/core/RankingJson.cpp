@@ -3,6 +3,8 @@
 #include "kiwoomd/core/JsonKeys.h"
 #include "kiwoomd/core/KstTime.h"
 
+#include <stdexcept>
+
 namespace kiwoomd {
 namespace {
 
@@ -53,6 +55,92 @@ nlohmann::ordered_json snapshotToJson(const FeedSnapshot& snapshot) {
         {json::kVersion, snapshot.version},
         {json::kData, std::move(rows)},
     };
+}
+
+} // namespace kiwoomd
+
+namespace kiwoomd {
+namespace {
+
+class SnapshotReadError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+const nlohmann::json& member(const nlohmann::json& object, const char* key) {
+    if (!object.is_object() || !object.contains(key)) {
+        throw SnapshotReadError(std::string("missing \"") + key + "\"");
+    }
+    return object.at(key);
+}
+
+template <typename T> std::optional<T> optionalMember(const nlohmann::json& object, const char* key) {
+    const auto& value = member(object, key);
+    if (value.is_null()) {
+        return std::nullopt;
+    }
+    return value.get<T>();
+}
+
+std::optional<Direction> directionFromName(const std::string& name) {
+    for (const auto d : {Direction::UpperLimit, Direction::Up, Direction::Unchanged, Direction::LowerLimit,
+                         Direction::Down}) {
+        if (directionName(d) == name) {
+            return d;
+        }
+    }
+    throw SnapshotReadError("unknown direction \"" + name + "\"");
+}
+
+} // namespace
+
+std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::string& error) {
+    try {
+        const auto json = nlohmann::json::parse(text);
+        FeedSnapshot snapshot;
+        snapshot.feedId = member(json, json::kFeed).get<std::string>();
+        snapshot.market = member(json, json::kMarket).get<std::string>();
+        snapshot.trCode = member(json, json::kTr).get<std::string>();
+        snapshot.version = member(json, json::kVersion).get<std::uint64_t>();
+        snapshot.marketOpen = member(json, json::kMarketOpen).get<bool>();
+        snapshot.stale = member(json, json::kStale).get<bool>();
+        if (const auto updated = optionalMember<std::string>(json, json::kLastUpdate)) {
+            snapshot.fetchedAt = parseKstIso8601(*updated);
+            if (!snapshot.fetchedAt) {
+                throw SnapshotReadError("unreadable last_update \"" + *updated + "\"");
+            }
+        }
+        for (const auto& item : member(json, json::kData)) {
+            RankingRow row;
+            row.rank = member(item, json::kRank).get<int>();
+            row.code = member(item, json::kCode).get<std::string>();
+            row.name = member(item, json::kName).get<std::string>();
+            row.price = member(item, json::kPrice).get<std::int64_t>();
+            if (const auto direction = optionalMember<std::string>(item, json::kDirection)) {
+                row.direction = directionFromName(*direction);
+            }
+            row.change = optionalMember<std::int64_t>(item, json::kChange);
+            row.changeRate = optionalMember<double>(item, json::kChangeRate);
+            row.prevVolume = optionalMember<std::int64_t>(item, json::kPrevVolume);
+            row.volume = optionalMember<std::int64_t>(item, json::kVolume);
+            row.surgeVolume = optionalMember<std::int64_t>(item, json::kSurgeVolume);
+            row.surgeRate = optionalMember<double>(item, json::kSurgeRate);
+            if (item.contains(json::kVenue)) {
+                row.venue = item.at(json::kVenue).get<std::string>();
+            }
+            if (item.contains(json::kInvalidFields)) {
+                row.invalidFields = item.at(json::kInvalidFields).get<std::vector<std::string>>();
+            }
+            snapshot.rows.push_back(std::move(row));
+        }
+        if (member(json, json::kRowCount).get<std::size_t>() != snapshot.rows.size()) {
+            throw SnapshotReadError("row_count does not match the rows (truncated?)");
+        }
+        return snapshot;
+    } catch (const std::exception& e) {
+        error = e.what();
+        return std::nullopt;
+    }
 }
 
 } // namespace kiwoomd

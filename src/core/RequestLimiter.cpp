@@ -68,6 +68,17 @@ void RequestLimiter::record() {
     m_sent.push_back(m_clock.now());
 }
 
+std::vector<int> RequestLimiter::usage() const {
+    forgetExpired();
+    const Timestamp now = m_clock.now();
+    std::vector<int> used;
+    for (const auto& window : m_windows) {
+        used.push_back(static_cast<int>(std::count_if(m_sent.begin(), m_sent.end(),
+                                                      [&](Timestamp t) { return now - t < window.length; })));
+    }
+    return used;
+}
+
 int RequestLimiter::usedInLongestWindow() const {
     forgetExpired();
     return static_cast<int>(m_sent.size());

@@ -12,6 +12,8 @@ std::string connectionStateName(ConnectionState state) {
         return "connected";
     case ConnectionState::Lost:
         return "lost";
+    case ConnectionState::WaitingToReconnect:
+        return "waiting_to_reconnect";
     case ConnectionState::Failed:
         return "failed";
     }

@@ -1,7 +1,10 @@
 #include "kiwoomd/core/StatusJson.h"
 
 #include "kiwoomd/core/JsonKeys.h"
+#include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
+
+#include <algorithm>
 
 namespace kiwoomd {
 namespace {
@@ -15,6 +18,9 @@ nlohmann::ordered_json errorOrNull(const std::optional<ErrorInfo>& error) {
         return nullptr;
     }
     return {{json::kKiwoomCode, error->kiwoomCode},
+            {json::kMeaning, error->kiwoomCode != 0
+                                 ? nlohmann::ordered_json(kiwoom_error::describe(error->kiwoomCode))
+                                 : nlohmann::ordered_json(nullptr)},
             {json::kErrorMessage, error->message},
             {json::kAt, toKstIso8601(error->at)}};
 }
@@ -38,13 +44,33 @@ nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestam
             {json::kRowCount, feed.rowCount},
             {json::kSkippedRows, feed.skippedRows},
             {json::kVersion, feed.version},
+            {json::kAgeSeconds,
+             feed.lastFetch
+                 ? nlohmann::ordered_json(std::max<long long>(
+                       0, std::chrono::duration_cast<std::chrono::seconds>(now - *feed.lastFetch).count()))
+                 : nlohmann::ordered_json(nullptr)},
+            {json::kStale, feed.stale},
+            {json::kRestored, feed.restored},
+            {json::kPolling, feed.polling},
+            {json::kNote,
+             feed.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(feed.note)},
             {json::kLastError, errorOrNull(feed.lastError)},
         });
+    }
+    nlohmann::ordered_json budget = nlohmann::ordered_json::array();
+    for (const auto& window : status.budget) {
+        budget.push_back({{json::kMaxRequests, window.maxRequests},
+                          {json::kSeconds, window.seconds},
+                          {json::kUsed, window.used}});
     }
     const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(now - status.startedAt).count();
     return {
         {json::kBackend, status.backend},
         {json::kConnection, connectionStateName(status.connection)},
+        {json::kConnectionSince, toKstIso8601(status.connectionSince)},
+        {json::kReconnectCount, status.reconnectCount},
+        {json::kNextReconnectAt, timeOrNull(status.nextReconnectAt)},
+        {json::kLastError, errorOrNull(status.lastError)},
         {json::kServer, status.serverKind},
         {json::kUserId, status.userIdMasked},
         {json::kLoginError, errorOrNull(status.loginError)},
@@ -57,6 +83,7 @@ nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestam
           {json::kThrottled, status.requests.throttled},
           {json::kFailed, status.requests.failed},
           {json::kTimedOut, status.requests.timedOut}}},
+        {json::kBudget, std::move(budget)},
         {json::kStartedAt, toKstIso8601(status.startedAt)},
         {json::kUptime, uptime < 0 ? 0 : uptime},
     };

@@ -1,6 +1,7 @@
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 
 #include "kiwoomd/core/KiwoomErrors.h"
+#include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
 
@@ -11,21 +12,11 @@
 namespace kiwoomd {
 namespace {
 
-// Screen numbers are 4-digit strings, never "0000", at most 200 in use (kiwoom-openapi.md);
-// one per feed from 1001 keeps well inside that.
-QString screenForFeed(std::size_t index) {
-    return QString::number(1001 + static_cast<int>(index));
-}
+using std::chrono::milliseconds;
 
-std::chrono::milliseconds toMs(std::chrono::seconds s) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(s);
-}
+constexpr milliseconds kFreshnessCheck{1000};
 
-int clampMs(std::chrono::milliseconds ms) {
-    return static_cast<int>(std::clamp<std::chrono::milliseconds::rep>(ms.count(), 0, 24 * 3600 * 1000));
-}
-
-std::vector<LimitWindow> withMargin(std::vector<LimitWindow> windows, std::chrono::milliseconds margin) {
+std::vector<LimitWindow> withMargin(std::vector<LimitWindow> windows, milliseconds margin) {
     for (auto& window : windows) {
         window.length += margin;
     }
@@ -35,20 +26,25 @@ std::vector<LimitWindow> withMargin(std::vector<LimitWindow> windows, std::chron
 } // namespace
 
 KiwoomSession::KiwoomSession(OpenApiControl& control, SessionSettings settings, SnapshotCache& cache,
-                             StatusBoard& status, const Clock& clock, QObject* parent)
+                             StatusBoard& status, Scheduler& scheduler, QObject* parent)
     : QObject(parent)
     , m_control(control)
     , m_settings(std::move(settings))
     , m_cache(cache)
     , m_statusBoard(status)
-    , m_clock(clock)
-    , m_pacer(withMargin(m_settings.limitWindows, m_settings.safetyMargin), clock)
-    , m_startedAt(clock.now())
-    , m_jitter(static_cast<unsigned>(clock.now().time_since_epoch().count())) {
+    , m_scheduler(scheduler)
+    , m_connection(control, m_settings.connection, scheduler)
+    , m_pacer(withMargin(m_settings.limitWindows, m_settings.safetyMargin), scheduler.clock())
+    , m_startedAt(scheduler.now())
+    , m_jitter(static_cast<unsigned>(scheduler.now().time_since_epoch().count()))
+    , m_pollTask(scheduler)
+    , m_pumpTask(scheduler)
+    , m_timeoutTask(scheduler)
+    , m_freshnessTask(scheduler) {
     for (std::size_t i = 0; i < m_settings.feeds.size(); ++i) {
         FeedState feed;
         feed.definition = m_settings.feeds[i];
-        feed.screenNo = screenForFeed(i);
+        feed.screenNo = QString::fromStdString(m_screens.acquire().value_or("9999"));
         feed.status.id = feed.definition.id;
         feed.status.market = feed.definition.market;
         feed.status.trCode = feed.definition.trCode;
@@ -56,23 +52,24 @@ KiwoomSession::KiwoomSession(OpenApiControl& control, SessionSettings settings, 
         m_feeds.push_back(std::move(feed));
     }
 
-    connect(&m_control, &OpenApiControl::OnEventConnect, this, &KiwoomSession::onEventConnect);
+    connect(&m_connection, &ConnectionSupervisor::connected, this, &KiwoomSession::onConnected);
+    connect(&m_connection, &ConnectionSupervisor::disconnected, this, &KiwoomSession::onDisconnected);
+    connect(&m_connection, &ConnectionSupervisor::stateChanged, this, [this] {
+        refreshFreshness();
+        publishStatus();
+        emit connectionStateChanged();
+    });
+    connect(&m_connection, &ConnectionSupervisor::versionUpdateRequired, this,
+            &KiwoomSession::versionUpdateRequired);
     connect(&m_control, &OpenApiControl::OnReceiveTrData, this,
             [this](const QString& screen, const QString& rqName, const QString& trCode, const QString& record,
                    const QString& prevNext, int, const QString&, const QString&,
                    const QString&) { onReceiveTrData(screen, rqName, trCode, record, prevNext); });
-    connect(&m_control, &OpenApiControl::OnReceiveMsg, this, &KiwoomSession::onReceiveMsg);
-
-    m_pollTimer.setInterval(clampMs(toMs(m_settings.pollInterval)));
-    connect(&m_pollTimer, &QTimer::timeout, this, &KiwoomSession::pollNow);
-    m_pumpTimer.setSingleShot(true);
-    connect(&m_pumpTimer, &QTimer::timeout, this, &KiwoomSession::pump);
-    m_timeoutTimer.setSingleShot(true);
-    connect(&m_timeoutTimer, &QTimer::timeout, this, &KiwoomSession::onRequestTimeout);
-    m_freshnessTimer.setInterval(1000);
-    connect(&m_freshnessTimer, &QTimer::timeout, this, &KiwoomSession::refreshFreshness);
-    m_reconnectTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &KiwoomSession::start);
+    connect(&m_control, &OpenApiControl::OnReceiveMsg, this,
+            [](const QString& screenNo, const QString& rqName, const QString& trCode, const QString& msg) {
+                spdlog::debug("server message for {} {} (screen {}): {}", rqName.toStdString(),
+                              trCode.toStdString(), screenNo.toStdString(), msg.trimmed().toStdString());
+            });
 
     // Every feed answers from the first request on: empty and stale until data arrives.
     for (auto& feed : m_feeds) {
@@ -84,102 +81,130 @@ KiwoomSession::KiwoomSession(OpenApiControl& control, SessionSettings settings, 
 KiwoomSession::~KiwoomSession() = default;
 
 void KiwoomSession::start() {
-    if (m_connection == ConnectionState::LoggingIn || m_connection == ConnectionState::Connected) {
-        return;
-    }
-    m_freshnessTimer.start();
-    setConnection(ConnectionState::LoggingIn);
-    spdlog::info("logging in through {} (CommConnect)", m_control.backendName().toStdString());
-    const int result = m_control.dynamicCall(calls::kCommConnect).toInt();
-    if (result != kiwoom_error::kOk) {
-        onEventConnect(result);
-    }
+    scheduleFreshnessCheck();
+    m_connection.start();
 }
 
-void KiwoomSession::onEventConnect(int errCode) {
-    if (errCode == kiwoom_error::kOk) {
-        m_loginError.reset();
-        m_serverKind =
-            m_control.dynamicCall(calls::kGetLoginInfo, {QString(login_tag::kServerKind)}).toString() == "1"
-                ? "mock"
-                : "real";
-        m_userIdMasked = maskUserId(m_control.dynamicCall(calls::kGetLoginInfo, {QString(login_tag::kUserId)})
-                                        .toString()
-                                        .toStdString());
-        spdlog::info("logged in as {} on the {} server", m_userIdMasked, m_serverKind);
-        setConnection(ConnectionState::Connected);
-        m_pollTimer.start();
-        pollNow();
-        return;
-    }
+void KiwoomSession::scheduleFreshnessCheck() {
+    m_freshnessTask.start(kFreshnessCheck, [this] {
+        refreshFreshness();
+        publishStatus();
+        scheduleFreshnessCheck();
+    });
+}
 
-    const bool wasConnected = m_connection == ConnectionState::Connected;
-    const std::string meaning = kiwoom_error::describeWithCode(errCode);
-    m_pollTimer.stop();
-    m_pumpTimer.stop();
-    m_timeoutTimer.stop();
+void KiwoomSession::restore(const std::vector<FeedSnapshot>& saved) {
+    for (const auto& snapshot : saved) {
+        const auto it = std::find_if(m_feeds.begin(), m_feeds.end(),
+                                     [&](const FeedState& f) { return f.definition.id == snapshot.feedId; });
+        if (it == m_feeds.end() || it->definition.trCode != snapshot.trCode ||
+            it->definition.market != snapshot.market || snapshot.rows.empty() || !snapshot.fetchedAt) {
+            spdlog::info("not restoring saved feed '{}': no such feed with that TR and market any more",
+                         snapshot.feedId);
+            continue;
+        }
+        it->rows = snapshot.rows;
+        it->status.lastFetch = snapshot.fetchedAt;
+        it->status.rowCount = static_cast<int>(snapshot.rows.size());
+        it->status.version = snapshot.version;
+        it->status.restored = true;
+        publishSnapshot(*it);
+        spdlog::info("restored {} rows of '{}' saved at {}; served as stale until fresh data arrives",
+                     snapshot.rows.size(), snapshot.feedId, toKstIso8601(*snapshot.fetchedAt));
+    }
+    publishStatus();
+}
+
+void KiwoomSession::onConnected() {
+    schedulePoll();
+    pollDue();
+}
+
+void KiwoomSession::onDisconnected() {
+    m_pollTask.stop();
+    m_pumpTask.stop();
+    m_timeoutTask.stop();
     m_inFlight.reset();
     m_queue.clear();
     for (auto& feed : m_feeds) {
         feed.queued = false;
         feed.collecting.clear();
     }
-    if (wasConnected) {
-        spdlog::warn("connection lost: {}; logging in again in {} ms", meaning,
-                     m_settings.reconnectDelay.count());
-        setConnection(ConnectionState::Lost);
-    } else {
-        m_loginError = ErrorInfo{errCode, "login failed: " + meaning, m_clock.now()};
-        spdlog::error("login failed: {}", meaning);
-        setConnection(ConnectionState::Failed);
-    }
-    if (errCode == kiwoom_error::kVersionProcessingFailed) {
-        spdlog::critical("the OpenAPI module needs a version update: exit and start kiwoomd again");
-        emit versionUpdateRequired();
-        return;
-    }
-    m_reconnectTimer.start(clampMs(m_settings.reconnectDelay));
 }
 
-void KiwoomSession::setConnection(ConnectionState state) {
-    if (m_connection == state) {
-        return;
-    }
-    spdlog::info("connection state: {} -> {}", connectionStateName(m_connection), connectionStateName(state));
-    m_connection = state;
-    refreshFreshness();
-    publishStatus();
-    emit connectionStateChanged();
+void KiwoomSession::schedulePoll() {
+    m_pollTask.start(std::chrono::duration_cast<milliseconds>(m_settings.pollInterval), [this] {
+        pollDue();
+        schedulePoll();
+    });
 }
 
-void KiwoomSession::pollNow() {
-    if (m_connection != ConnectionState::Connected) {
+bool KiwoomSession::shouldPoll(const FeedState& feed, Timestamp now) const {
+    if (feed.queued || !feed.fetchedThisRun || m_settings.calendar.isRegularSessionOpen(now)) {
+        return !feed.queued;
+    }
+    // Outside the session the ranking does not change: fetch once after the close, then idle
+    // instead of spending the request budget.
+    const auto lastClose = m_settings.calendar.lastCloseAtOrBefore(now);
+    return lastClose && feed.status.lastFetch && *feed.status.lastFetch < *lastClose;
+}
+
+void KiwoomSession::pollDue() {
+    if (m_connection.state() != ConnectionState::Connected) {
         return;
     }
+    const Timestamp now = m_scheduler.now();
     for (std::size_t i = 0; i < m_feeds.size(); ++i) {
-        auto& feed = m_feeds[i];
-        if (feed.queued) {
-            continue; // the previous poll of this feed has not finished yet
+        if (shouldPoll(m_feeds[i], now)) {
+            enqueue({i, prev_next::kFirstPage, 1});
         }
-        feed.queued = true;
-        feed.collecting.clear();
-        feed.pagesFetched = 0;
-        feed.skippedThisPoll = 0;
-        feed.status.lastAttempt = m_clock.now();
-        m_queue.push_back({i, prev_next::kFirstPage});
     }
     publishStatus();
     pump();
 }
 
+void KiwoomSession::pollNow() {
+    if (m_connection.state() != ConnectionState::Connected) {
+        return;
+    }
+    for (std::size_t i = 0; i < m_feeds.size(); ++i) {
+        if (!m_feeds[i].queued) {
+            enqueue({i, prev_next::kFirstPage, 1});
+        }
+    }
+    pump();
+}
+
+void KiwoomSession::enqueue(const Request& request) {
+    FeedState& feed = m_feeds[request.feed];
+    if (request.prevNext == prev_next::kFirstPage && request.attempt == 1) {
+        feed.queued = true;
+        feed.collecting.clear();
+        feed.pagesFetched = 0;
+        feed.skippedThisPoll = 0;
+        feed.status.lastAttempt = m_scheduler.now();
+    }
+    if (request.prevNext == prev_next::kNextPage) {
+        m_queue.push_front(request); // a started ranking finishes before another begins
+        return;
+    }
+    // First pages wait in priority order, first come first served within a priority.
+    const int priority = feed.definition.priority;
+    const auto position = std::find_if(m_queue.begin(), m_queue.end(), [&](const Request& queued) {
+        return queued.prevNext == prev_next::kFirstPage &&
+               m_feeds[queued.feed].definition.priority > priority;
+    });
+    m_queue.insert(position, request);
+}
+
 void KiwoomSession::pump() {
-    if (m_connection != ConnectionState::Connected || m_inFlight || m_queue.empty() ||
-        m_pumpTimer.isActive()) {
+    if (m_connection.state() != ConnectionState::Connected || m_inFlight || m_queue.empty() ||
+        m_pumpTask.isActive()) {
         return;
     }
     const auto wait = m_pacer.delayUntilAllowed();
     if (wait.count() > 0) {
-        m_pumpTimer.start(clampMs(wait));
+        m_pumpTask.start(wait, [this] { pump(); });
         return;
     }
     const Request request = m_queue.front();
@@ -210,8 +235,8 @@ void KiwoomSession::sendRequest(const Request& request) {
             .toInt();
     if (result == kiwoom_error::kOk) {
         m_consecutiveThrottles = 0;
-        m_inFlight = InFlight{request, rqName, m_clock.now()};
-        m_timeoutTimer.start(clampMs(m_settings.requestTimeout));
+        m_inFlight = InFlight{request, rqName};
+        m_timeoutTask.start(m_settings.requestTimeout, [this] { onRequestTimeout(); });
         publishStatus();
         return;
     }
@@ -220,10 +245,15 @@ void KiwoomSession::sendRequest(const Request& request) {
         const auto backoff = throttleBackoff();
         spdlog::warn("{} {}: {}; backing off {} ms", feed.definition.id, feed.definition.trCode,
                      kiwoom_error::describeWithCode(result), backoff.count());
-        feed.status.lastError = ErrorInfo{result, kiwoom_error::describe(result), m_clock.now()};
+        feed.status.lastError = ErrorInfo{result, kiwoom_error::describe(result), m_scheduler.now()};
         m_queue.push_front(request); // retried as it was, after the backoff
-        m_pumpTimer.start(clampMs(backoff));
+        m_pumpTask.start(backoff, [this] { pump(); });
         publishStatus();
+        return;
+    }
+    if (result == kiwoom_error::kNoData) {
+        noteNoData(feed);
+        pump();
         return;
     }
     ++m_counters.failed;
@@ -236,20 +266,33 @@ std::chrono::milliseconds KiwoomSession::throttleBackoff() {
     const int exponent = std::min(m_consecutiveThrottles++, 16);
     const auto base = std::min<long long>(1000LL << exponent, m_settings.maxThrottleBackoff.count());
     std::uniform_real_distribution<double> jitter(0.8, 1.2);
-    return std::chrono::milliseconds(static_cast<long long>(static_cast<double>(base) * jitter(m_jitter)));
+    return milliseconds(static_cast<long long>(static_cast<double>(base) * jitter(m_jitter)));
 }
 
 void KiwoomSession::onRequestTimeout() {
     if (!m_inFlight) {
         return;
     }
-    FeedState& feed = m_feeds[m_inFlight->request.feed];
+    const Request request = m_inFlight->request;
+    FeedState& feed = m_feeds[request.feed];
+    m_inFlight.reset();
     ++m_counters.timedOut;
     spdlog::warn("{} {}: no OnReceiveTrData within {} ms; releasing screen {}", feed.definition.id,
                  feed.definition.trCode, m_settings.requestTimeout.count(), feed.screenNo.toStdString());
+    // Release the screen and take a fresh one, so that nothing still bound to the old one mixes in.
     m_control.dynamicCall(calls::kDisconnectRealData, {feed.screenNo});
-    m_inFlight.reset();
-    failFeed(feed, 0, "request timed out");
+    const std::string old = feed.screenNo.toStdString();
+    if (const auto fresh = m_screens.acquire()) {
+        feed.screenNo = QString::fromStdString(*fresh);
+        m_screens.release(old);
+    }
+    if (request.attempt < m_settings.maxRequestAttempts) {
+        m_queue.push_front({request.feed, request.prevNext, request.attempt + 1}); // it was due already
+        feed.status.lastError = ErrorInfo{0, "request timed out; trying again", m_scheduler.now()};
+        publishStatus();
+    } else {
+        failFeed(feed, 0, "request timed out");
+    }
     pump();
 }
 
@@ -261,7 +304,7 @@ void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqNa
                       screenNo.toStdString());
         return;
     }
-    m_timeoutTimer.stop();
+    m_timeoutTask.stop();
     const std::size_t feedIndex = m_inFlight->request.feed;
     FeedState& feed = m_feeds[feedIndex];
     m_inFlight.reset();
@@ -290,18 +333,12 @@ void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqNa
     }
 
     if (prevNext == prev_next::kMoreData && feed.pagesFetched < feed.definition.maxPages) {
-        m_queue.push_front({feedIndex, prev_next::kNextPage});
+        enqueue({feedIndex, prev_next::kNextPage, 1});
     } else {
         finishFeed(feed);
     }
     publishStatus();
     pump();
-}
-
-void KiwoomSession::onReceiveMsg(const QString& screenNo, const QString& rqName, const QString& trCode,
-                                 const QString& msg) {
-    spdlog::debug("server message for {} {} (screen {}): {}", rqName.toStdString(), trCode.toStdString(),
-                  screenNo.toStdString(), msg.trimmed().toStdString());
 }
 
 std::vector<RawRow> KiwoomSession::readRows(const QString& trCode, const QString& recordName) {
@@ -339,39 +376,66 @@ void KiwoomSession::finishFeed(FeedState& feed) {
     feed.queued = false;
     feed.status.skippedRows = feed.skippedThisPoll;
     if (feed.collecting.empty()) {
-        // An empty or wholly unreadable answer never replaces the last good ranking.
-        failFeed(feed, 0,
-                 feed.skippedThisPoll > 0 ? "every row of the answer was unreadable"
-                                          : "the server returned no rows");
+        if (feed.skippedThisPoll == 0) {
+            noteNoData(feed);
+        } else {
+            failFeed(feed, 0, "every row of the answer was unreadable");
+        }
         return;
     }
     feed.rows = std::move(feed.collecting);
     feed.collecting.clear();
-    feed.status.lastFetch = m_clock.now();
+    feed.fetchedThisRun = true;
+    feed.status.lastFetch = m_scheduler.now();
     feed.status.rowCount = static_cast<int>(feed.rows.size());
     feed.status.lastError.reset();
+    feed.status.note.clear();
+    feed.status.restored = false;
     ++feed.status.version;
     publishSnapshot(feed);
     spdlog::debug("{}: {} rows (version {})", feed.definition.id, feed.rows.size(), feed.status.version);
     emit snapshotPublished(QString::fromStdString(feed.definition.id), feed.status.version);
 }
 
+void KiwoomSession::noteNoData(FeedState& feed) {
+    feed.queued = false;
+    feed.collecting.clear();
+    // An empty answer never replaces the last good ranking. Outside the session "no data" is the
+    // normal answer, not an error.
+    if (m_settings.calendar.isRegularSessionOpen(m_scheduler.now())) {
+        failFeed(feed, kiwoom_error::kNoData, "the server returned no rows");
+        return;
+    }
+    feed.fetchedThisRun = true;
+    feed.status.note = "no data outside the session; serving the last ranking";
+    spdlog::info("{}: no data outside the session; keeping the last ranking", feed.definition.id);
+    publishStatus();
+}
+
 void KiwoomSession::failFeed(FeedState& feed, int kiwoomCode, const std::string& message) {
     feed.queued = false;
     feed.collecting.clear();
-    feed.status.lastError = ErrorInfo{kiwoomCode, message, m_clock.now()};
+    feed.status.lastError = ErrorInfo{kiwoomCode, message, m_scheduler.now()};
     spdlog::warn("{}: {}; keeping the previous ranking", feed.definition.id, message);
-    m_queue.erase(std::remove_if(m_queue.begin(), m_queue.end(),
-                                 [&](const Request& r) { return &m_feeds[r.feed] == &feed; }),
-                  m_queue.end());
+    const auto index = static_cast<std::size_t>(&feed - m_feeds.data());
+    m_queue.erase(
+        std::remove_if(m_queue.begin(), m_queue.end(), [&](const Request& r) { return r.feed == index; }),
+        m_queue.end());
     publishStatus();
 }
 
 bool KiwoomSession::isStale(const FeedState& feed) const {
-    if (!feed.status.lastFetch || m_connection != ConnectionState::Connected) {
+    if (!feed.fetchedThisRun || !feed.status.lastFetch ||
+        m_connection.state() != ConnectionState::Connected) {
         return true;
     }
-    return m_clock.now() - *feed.status.lastFetch > m_settings.pollInterval * m_settings.staleAfterIntervals;
+    const Timestamp now = m_scheduler.now();
+    if (m_settings.calendar.isRegularSessionOpen(now)) {
+        return now - *feed.status.lastFetch > m_settings.pollInterval * m_settings.staleAfterIntervals;
+    }
+    // After the close the ranking is final: current if it was fetched after the last close.
+    const auto lastClose = m_settings.calendar.lastCloseAtOrBefore(now);
+    return lastClose && *feed.status.lastFetch < *lastClose;
 }
 
 void KiwoomSession::publishSnapshot(FeedState& feed) {
@@ -381,15 +445,16 @@ void KiwoomSession::publishSnapshot(FeedState& feed) {
     snapshot.trCode = feed.definition.trCode;
     snapshot.rows = feed.rows;
     snapshot.fetchedAt = feed.status.lastFetch;
-    snapshot.marketOpen = m_settings.calendar.isRegularSessionOpen(m_clock.now());
+    snapshot.marketOpen = m_settings.calendar.isRegularSessionOpen(m_scheduler.now());
     snapshot.stale = isStale(feed);
     snapshot.version = feed.status.version;
+    feed.status.stale = snapshot.stale;
     feed.published = freezeSnapshot(std::move(snapshot));
     m_cache.publish(feed.published);
 }
 
 void KiwoomSession::refreshFreshness() {
-    const bool open = m_settings.calendar.isRegularSessionOpen(m_clock.now());
+    const bool open = m_settings.calendar.isRegularSessionOpen(m_scheduler.now());
     for (auto& feed : m_feeds) {
         if (!feed.published || feed.published->stale != isStale(feed) || feed.published->marketOpen != open) {
             publishSnapshot(feed);
@@ -397,19 +462,51 @@ void KiwoomSession::refreshFreshness() {
     }
 }
 
+std::string KiwoomSession::pollingState(const FeedState& feed, Timestamp now) const {
+    if (m_connection.state() != ConnectionState::Connected) {
+        return "waiting for connection";
+    }
+    if (feed.queued) {
+        return "fetching";
+    }
+    if (!m_settings.calendar.isRegularSessionOpen(now) && feed.fetchedThisRun) {
+        return "idle: market closed";
+    }
+    return "active";
+}
+
 void KiwoomSession::publishStatus() {
+    const Timestamp now = m_scheduler.now();
     SessionStatus status;
     status.backend = m_control.backendName().toStdString();
-    status.connection = m_connection;
-    status.serverKind = m_serverKind;
-    status.userIdMasked = m_userIdMasked;
-    status.loginError = m_loginError;
+    status.connection = m_connection.state();
+    status.connectionSince = m_connection.since();
+    status.reconnectCount = m_connection.reconnectCount();
+    status.nextReconnectAt = m_connection.nextAttemptAt();
+    status.serverKind = m_connection.serverKind();
+    status.userIdMasked = m_connection.userIdMasked();
+    status.loginError = m_connection.loginError();
+    status.lastError = m_connection.lastError();
     status.requests = m_counters;
     status.pollIntervalSeconds = static_cast<int>(m_settings.pollInterval.count());
-    status.marketOpen = m_settings.calendar.isRegularSessionOpen(m_clock.now());
+    status.marketOpen = m_settings.calendar.isRegularSessionOpen(now);
     status.startedAt = m_startedAt;
+    const auto used = m_pacer.usage();
+    for (std::size_t i = 0; i < m_settings.limitWindows.size() && i < used.size(); ++i) {
+        const auto& window = m_settings.limitWindows[i];
+        status.budget.push_back(
+            {window.maxRequests,
+             static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(window.length).count()),
+             used[i]});
+    }
     for (const auto& feed : m_feeds) {
-        status.feeds.push_back(feed.status);
+        FeedStatus feedStatus = feed.status;
+        feedStatus.polling = pollingState(feed, now);
+        if (feed.status.lastError &&
+            (!status.lastError || feed.status.lastError->at > status.lastError->at)) {
+            status.lastError = feed.status.lastError;
+        }
+        status.feeds.push_back(std::move(feedStatus));
     }
     m_statusBoard.publish(std::move(status));
 }

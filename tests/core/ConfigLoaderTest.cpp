@@ -83,7 +83,7 @@ TEST(ConfigLoader, SyntaxErrorsSayWhere) {
 TEST(ConfigLoader, HolidaysMustBeDates) {
     EXPECT_EQ(errorFor(R"({"market": {"holidays": ["2026-13-01"]}})").keyPath(), "market.holidays[0]");
     const Config config = parseConfigText(R"({"market": {"holidays": ["2026-12-25"]}})", "test.json");
-    EXPECT_EQ(config.holidays, std::vector<std::string>{"2026-12-25"});
+    EXPECT_EQ(config.market.holidays, std::vector<std::string>{"2026-12-25"});
 }
 
 TEST(ConfigLoader, LimitWindowsAreRead) {

@@ -1,7 +1,6 @@
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
-#include "support/EventLoop.h"
 
 #include <QSignalSpy>
 
@@ -9,8 +8,6 @@
 
 namespace kiwoomd::emulator {
 namespace {
-
-using test::processEventsUntil;
 
 EmulatorSettings fastSettings() {
     EmulatorSettings s;
@@ -28,7 +25,7 @@ protected:
     void login() {
         QSignalSpy spy(&control, &OpenApiControl::OnEventConnect);
         ASSERT_EQ(control.dynamicCall(calls::kCommConnect).toInt(), 0);
-        ASSERT_TRUE(processEventsUntil([&] { return spy.count() == 1; }));
+        ASSERT_TRUE(scheduler.runUntil([&] { return spy.count() == 1; }));
         ASSERT_EQ(spy.first().first().toInt(), 0);
     }
 
@@ -46,8 +43,8 @@ protected:
             .toInt();
     }
 
-    ManualClock clock;
-    EmulatedControl control{fastSettings(), clock};
+    VirtualScheduler scheduler;
+    EmulatedControl control{fastSettings(), scheduler};
 };
 
 TEST_F(EmulatedControlTest, LoginAnswersOnEventConnectZeroAfterCommConnect) {
@@ -100,8 +97,8 @@ TEST_F(EmulatedControlTest, ResponseArrivesAsynchronouslyWithRealTextFormats) {
         });
     setSurgeInputs("001");
     ASSERT_EQ(request(), 0);
-    EXPECT_EQ(spy.count(), 0) << "the answer must come through the event loop, not inside CommRqData";
-    ASSERT_TRUE(processEventsUntil([&] { return spy.count() == 1; }));
+    EXPECT_EQ(spy.count(), 0) << "the answer must come later, not inside CommRqData";
+    ASSERT_TRUE(scheduler.runUntil([&] { return spy.count() == 1; }));
     ASSERT_GT(rows, 0);
     for (const auto& price : prices) {
         EXPECT_EQ(price.size(), 20) << price.toStdString();
@@ -130,13 +127,13 @@ TEST_F(EmulatedControlTest, LongRankingsContinueWithPrevNextTwo) {
         });
     setSurgeInputs("000");
     ASSERT_EQ(request(0), 0);
-    ASSERT_TRUE(processEventsUntil([&] { return prevNexts.size() == 1; }));
+    ASSERT_TRUE(scheduler.runUntil([&] { return prevNexts.size() == 1; }));
     ASSERT_EQ(prevNexts[0], "2");
     EXPECT_EQ(counts[0], 40);
-    clock.advance(std::chrono::seconds(20));
+    scheduler.runFor(std::chrono::seconds(20));
     setSurgeInputs("000");
     ASSERT_EQ(request(2), 0);
-    ASSERT_TRUE(processEventsUntil([&] { return prevNexts.size() == 2; }));
+    ASSERT_TRUE(scheduler.runUntil([&] { return prevNexts.size() == 2; }));
     EXPECT_GT(counts[1], 0);
 }
 
@@ -177,7 +174,7 @@ TEST_F(EmulatedControlTest, CommDataExReturnsTheWholePageAsRows) {
         });
     setSurgeInputs("101");
     ASSERT_EQ(request(), 0);
-    ASSERT_TRUE(processEventsUntil([&] { return !table.isEmpty(); }));
+    ASSERT_TRUE(scheduler.runUntil([&] { return !table.isEmpty(); }));
     EXPECT_EQ(table.first().toList().size(), 10);
 }
 
@@ -190,7 +187,7 @@ TEST_F(EmulatedControlTest, DroppedConnectionIsReportedAndVoidsPendingAnswers) {
     control.dropConnection();
     ASSERT_EQ(connectSpy.count(), 1);
     EXPECT_EQ(connectSpy.first().first().toInt(), -106);
-    processEventsUntil([] { return false; }, 50);
+    scheduler.runFor(std::chrono::milliseconds(50));
     EXPECT_EQ(trSpy.count(), 0);
     EXPECT_EQ(control.dynamicCall(calls::kGetConnectState).toInt(), 0);
 }
@@ -208,9 +205,78 @@ TEST_F(EmulatedControlTest, InjectedLoginFailureIsReported) {
     control.failNextLogin(-101);
     QSignalSpy spy(&control, &OpenApiControl::OnEventConnect);
     control.dynamicCall(calls::kCommConnect);
-    ASSERT_TRUE(processEventsUntil([&] { return spy.count() == 1; }));
+    ASSERT_TRUE(scheduler.runUntil([&] { return spy.count() == 1; }));
     EXPECT_EQ(spy.first().first().toInt(), -101);
     EXPECT_EQ(control.dynamicCall(calls::kGetConnectState).toInt(), 0);
+}
+
+TEST_F(EmulatedControlTest, ScheduledDisconnectFaultDropsTheSessionAndRefusesLoginForAWhile) {
+    EmulatorSettings settings = fastSettings();
+    settings.faults = {{"disconnect", std::chrono::seconds(5), std::chrono::seconds(10)}};
+    VirtualScheduler faultScheduler;
+    EmulatedControl faulty(settings, faultScheduler);
+    std::vector<int> events;
+    QObject::connect(&faulty, &OpenApiControl::OnEventConnect, [&](int code) { events.push_back(code); });
+    faulty.dynamicCall(calls::kCommConnect);
+    faultScheduler.runFor(std::chrono::seconds(6));
+    ASSERT_EQ(events, (std::vector<int>{0, -106}));
+    faulty.dynamicCall(calls::kCommConnect);
+    faultScheduler.runFor(std::chrono::seconds(1));
+    EXPECT_EQ(events.back(), -101) << "the server is still away";
+    faultScheduler.runFor(std::chrono::seconds(10));
+    faulty.dynamicCall(calls::kCommConnect);
+    faultScheduler.runFor(std::chrono::seconds(1));
+    EXPECT_EQ(events.back(), 0) << "and back after the fault's duration";
+}
+
+TEST_F(EmulatedControlTest, ThrottleFaultRefusesEveryRequestWhileItLasts) {
+    EmulatorSettings settings = fastSettings();
+    settings.faults = {{"throttle", std::chrono::seconds(0), std::chrono::seconds(30)}};
+    VirtualScheduler faultScheduler;
+    EmulatedControl faulty(settings, faultScheduler);
+    faulty.dynamicCall(calls::kCommConnect);
+    faultScheduler.runFor(std::chrono::seconds(1));
+    faulty.dynamicCall(calls::kSetInputValue, {QString(tr::input::kMarket), QStringLiteral("001")});
+    EXPECT_EQ(faulty
+                  .dynamicCall(calls::kCommRqData,
+                               {QStringLiteral("rq"), QString(tr::kVolumeSurgeTr), 0, QStringLiteral("1001")})
+                  .toInt(),
+              -200);
+    faultScheduler.runFor(std::chrono::seconds(30));
+    faulty.dynamicCall(calls::kSetInputValue, {QString(tr::input::kMarket), QStringLiteral("001")});
+    EXPECT_EQ(faulty
+                  .dynamicCall(calls::kCommRqData,
+                               {QStringLiteral("rq"), QString(tr::kVolumeSurgeTr), 0, QStringLiteral("1001")})
+                  .toInt(),
+              0);
+}
+
+TEST_F(EmulatedControlTest, EmptyFaultAnswersWithNoRows) {
+    EmulatorSettings settings = fastSettings();
+    settings.faults = {{"empty", std::chrono::seconds(0), std::nullopt}};
+    VirtualScheduler faultScheduler;
+    EmulatedControl faulty(settings, faultScheduler);
+    faulty.dynamicCall(calls::kCommConnect);
+    faultScheduler.runFor(std::chrono::seconds(1));
+    int rows = -1;
+    QString prevNext;
+    QObject::connect(
+        &faulty, &OpenApiControl::OnReceiveTrData,
+        [&](const QString&, const QString&, const QString& trCode, const QString&, const QString& more, int,
+            const QString&, const QString&, const QString&) {
+            prevNext = more;
+            rows =
+                faulty.dynamicCall(calls::kGetRepeatCnt, {trCode, QString(tr::kVolumeSurgeRecord)}).toInt();
+        });
+    faulty.dynamicCall(calls::kSetInputValue, {QString(tr::input::kMarket), QStringLiteral("000")});
+    ASSERT_EQ(faulty
+                  .dynamicCall(calls::kCommRqData,
+                               {QStringLiteral("rq"), QString(tr::kVolumeSurgeTr), 0, QStringLiteral("1001")})
+                  .toInt(),
+              0);
+    faultScheduler.runFor(std::chrono::seconds(1));
+    EXPECT_EQ(rows, 0);
+    EXPECT_EQ(prevNext, "0");
 }
 
 } // namespace

@@ -1,7 +1,8 @@
+// The session against the emulator on virtual time: every wait is exact and nothing sleeps.
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/core/KiwoomErrors.h"
+#include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
-#include "support/EventLoop.h"
 
 #include <QSignalSpy>
 
@@ -11,45 +12,49 @@ namespace kiwoomd {
 namespace {
 
 using namespace std::chrono_literals;
-using test::processEventsUntil;
+
+// A Tuesday, mid-session.
+const Timestamp kTuesdayMorning = fromKst(2026, 11, 24, 10, 0, 0);
 
 emulator::EmulatorSettings fastEmulator() {
     emulator::EmulatorSettings s;
     s.seed = 2024;
     s.loginDelayMs = 0;
-    s.minLatencyMs = 0;
-    s.maxLatencyMs = 2;
-    s.tickMs = 0;
+    s.minLatencyMs = 20;
+    s.maxLatencyMs = 80;
+    s.tickMs = 1000;
     s.pageSize = 40;
-    s.windows = {{50, 1000ms}}; // the pacing test narrows these; the others are not about limits
     return s;
 }
 
 SessionSettings fastSession() {
     SessionSettings s;
-    s.limitWindows = {{50, 1000ms}};
     s.pollInterval = 60s;
     s.requestTimeout = 2000ms;
-    s.reconnectDelay = 10ms;
-    s.maxThrottleBackoff = 0ms;
+    s.calendar = MarketCalendar(defaultKrxHolidays(), defaultKrxSpecialDays());
+    s.connection.reconnectMin = 1000ms;
+    s.connection.reconnectMax = 8000ms;
     return s;
 }
 
 class KiwoomSessionTest : public ::testing::Test {
 protected:
     void build(emulator::EmulatorSettings emu = fastEmulator(), SessionSettings settings = fastSession()) {
-        control = std::make_unique<emulator::EmulatedControl>(emu, *clock);
-        session = std::make_unique<KiwoomSession>(*control, settings, cache, board, *clock);
+        control = std::make_unique<emulator::EmulatedControl>(emu, scheduler);
+        session = std::make_unique<KiwoomSession>(*control, settings, cache, board, scheduler);
     }
 
-    bool waitForVersion(const std::string& feed, std::uint64_t version) {
-        return processEventsUntil([&] {
-            const auto s = cache.get(feed);
-            return s && s->version >= version;
-        });
+    bool runUntilVersion(const std::string& feed, std::uint64_t version,
+                         std::chrono::milliseconds limit = 10min) {
+        return scheduler.runUntil(
+            [&] {
+                const auto s = cache.get(feed);
+                return s && s->version >= version;
+            },
+            limit);
     }
 
-    std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
+    VirtualScheduler scheduler{kTuesdayMorning};
     SnapshotCache cache;
     StatusBoard board;
     std::unique_ptr<emulator::EmulatedControl> control;
@@ -71,10 +76,10 @@ TEST_F(KiwoomSessionTest, LogsInAndPublishesAFreshRankingForEveryFeed) {
     build();
     session->start();
     for (const char* feed : {"kospi", "kosdaq", "all"}) {
-        ASSERT_TRUE(waitForVersion(feed, 1)) << feed;
+        ASSERT_TRUE(runUntilVersion(feed, 1)) << feed;
         const auto s = cache.get(feed);
         EXPECT_FALSE(s->stale);
-        EXPECT_TRUE(s->fetchedAt);
+        EXPECT_TRUE(s->marketOpen);
         ASSERT_FALSE(s->rows.empty());
         for (std::size_t i = 0; i < s->rows.size(); ++i) {
             EXPECT_EQ(s->rows[i].rank, static_cast<int>(i + 1));
@@ -93,7 +98,7 @@ TEST_F(KiwoomSessionTest, LogsInAndPublishesAFreshRankingForEveryFeed) {
 TEST_F(KiwoomSessionTest, InputsAreSetInTheDocumentedOrderForEveryRequest) {
     build();
     session->start();
-    ASSERT_TRUE(waitForVersion("all", 1));
+    ASSERT_TRUE(runUntilVersion("all", 1));
     ASSERT_FALSE(control->requestLog().empty());
     EXPECT_EQ(control->requestLog().front(),
               "opt10023 0 시장구분=001;정렬구분=1;시간구분=2;거래량구분=5;시간=;종목조건=0;가격구분=0;");
@@ -102,7 +107,7 @@ TEST_F(KiwoomSessionTest, InputsAreSetInTheDocumentedOrderForEveryRequest) {
 TEST_F(KiwoomSessionTest, ContinuationPagesAreFollowedUpToThePageLimit) {
     build();
     session->start();
-    ASSERT_TRUE(waitForVersion("all", 1));
+    ASSERT_TRUE(runUntilVersion("all", 1));
     const auto all = cache.get("all");
     ASSERT_EQ(all->rows.size(), 80u) << "two pages of 40";
     EXPECT_EQ(all->rows.back().rank, 80);
@@ -118,65 +123,58 @@ TEST_F(KiwoomSessionTest, ContinuationPagesAreFollowedUpToThePageLimit) {
 TEST_F(KiwoomSessionTest, PerFieldGetCommDataGivesTheSameRowsAsGetCommDataEx) {
     build();
     session->start();
-    ASSERT_TRUE(waitForVersion("kospi", 1));
+    ASSERT_TRUE(runUntilVersion("kospi", 1));
     const auto withEx = cache.get("kospi")->rows;
 
+    VirtualScheduler otherScheduler{kTuesdayMorning};
     SnapshotCache otherCache;
     StatusBoard otherBoard;
-    emulator::EmulatedControl otherControl(fastEmulator(), *clock);
+    emulator::EmulatedControl otherControl(fastEmulator(), otherScheduler);
     SessionSettings settings = fastSession();
     settings.useCommDataEx = false;
-    KiwoomSession other(otherControl, settings, otherCache, otherBoard, *clock);
+    KiwoomSession other(otherControl, settings, otherCache, otherBoard, otherScheduler);
     other.start();
-    ASSERT_TRUE(processEventsUntil([&] { return otherCache.get("kospi")->version >= 1; }));
+    ASSERT_TRUE(otherScheduler.runUntil([&] { return otherCache.get("kospi")->version >= 1; }));
     EXPECT_EQ(otherCache.get("kospi")->rows, withEx);
 }
 
-TEST_F(KiwoomSessionTest, ThrottledRequestIsCountedAndRetried) {
+TEST_F(KiwoomSessionTest, HigherPriorityFeedsAreAskedFirst) {
+    SessionSettings settings = fastSession();
+    settings.feeds[2].priority = -1; // "all" before the others
+    build(fastEmulator(), settings);
+    session->start();
+    ASSERT_TRUE(runUntilVersion("kosdaq", 1));
+    EXPECT_EQ(control->requestLog().front().rfind("opt10023 0 시장구분=000;", 0), 0u);
+}
+
+TEST_F(KiwoomSessionTest, ThrottledRequestIsCountedAndRetriedAfterABackoff) {
     build();
     control->failNextRequests(kiwoom_error::kQueryOverload, 1);
     session->start();
-    ASSERT_TRUE(waitForVersion("kospi", 1));
+    ASSERT_TRUE(runUntilVersion("kospi", 1));
     EXPECT_EQ(board.current()->requests.throttled, 1u);
-}
-
-TEST_F(KiwoomSessionTest, PacingKeepsInsideTheServersLimits) {
-    emulator::EmulatorSettings emu = fastEmulator();
-    emu.windows = {{3, 300ms}};
-    SessionSettings settings = fastSession();
-    settings.limitWindows = {{3, 300ms}};
-    settings.safetyMargin = 20ms;
-    build(emu, settings);
-    session->start();
-    ASSERT_TRUE(waitForVersion("all", 1));
-    const auto requests = board.current()->requests;
-    EXPECT_GT(requests.sent, 3u) << "more requests than one window holds, so the pacer had to wait";
-    EXPECT_EQ(requests.sent, control->requestLog().size());
-    EXPECT_EQ(requests.throttled, 0u);
+    EXPECT_GE(cache.get("kospi")->fetchedAt.value() - kTuesdayMorning, 800ms) << "the retry waited";
 }
 
 TEST_F(KiwoomSessionTest, FailedRequestKeepsTheLastGoodRanking) {
     build();
     session->start();
-    ASSERT_TRUE(waitForVersion("all", 1));
+    ASSERT_TRUE(runUntilVersion("all", 1));
     const auto before = cache.get("kospi");
-    control->failNextRequests(kiwoom_error::kNoData, 3);
+    control->failNextRequests(kiwoom_error::kRequestInitFailed, 3);
     session->pollNow();
-    ASSERT_TRUE(processEventsUntil([&] {
-        const auto status = board.current();
-        return status->feeds[0].lastError.has_value();
-    }));
+    ASSERT_TRUE(scheduler.runUntil([&] { return board.current()->feeds[0].lastError.has_value(); }));
     const auto after = cache.get("kospi");
     EXPECT_EQ(after->version, before->version);
     EXPECT_EQ(after->rows, before->rows);
-    EXPECT_EQ(board.current()->feeds[0].lastError->kiwoomCode, kiwoom_error::kNoData);
+    EXPECT_EQ(board.current()->feeds[0].lastError->kiwoomCode, kiwoom_error::kRequestInitFailed);
 }
 
 TEST_F(KiwoomSessionTest, GarbledValuesAreFlaggedOrSkippedNeverInvented) {
     build();
     control->garbleNextResponses(1);
     session->start();
-    ASSERT_TRUE(waitForVersion("kospi", 1));
+    ASSERT_TRUE(runUntilVersion("kospi", 1));
     const auto s = cache.get("kospi");
     int flagged = 0;
     for (const auto& row : s->rows) {
@@ -190,18 +188,25 @@ TEST_F(KiwoomSessionTest, GarbledValuesAreFlaggedOrSkippedNeverInvented) {
         previousRank = row.rank;
         EXPECT_GT(row.price, 0);
     }
-    EXPECT_LE(previousRank, static_cast<int>(s->rows.size()) + skipped);
 }
 
-TEST_F(KiwoomSessionTest, UnansweredRequestTimesOutReleasesTheScreenAndMovesOn) {
-    SessionSettings settings = fastSession();
-    settings.requestTimeout = 30ms;
-    build(fastEmulator(), settings);
+TEST_F(KiwoomSessionTest, UnansweredRequestTimesOutOnAFreshScreenAndIsRetried) {
+    build();
     control->dropNextResponses(1);
     session->start();
-    ASSERT_TRUE(waitForVersion("kosdaq", 1)) << "the next feed is not held up by the silent one";
+    ASSERT_TRUE(runUntilVersion("kospi", 1)) << "the retry succeeds";
     const auto status = board.current();
     EXPECT_EQ(status->requests.timedOut, 1u);
+    EXPECT_FALSE(status->feeds[0].lastError) << "cleared by the good answer";
+}
+
+TEST_F(KiwoomSessionTest, RequestThatNeverAnswersGivesUpAfterTheRetry) {
+    build();
+    control->dropNextResponses(2);
+    session->start();
+    ASSERT_TRUE(runUntilVersion("kosdaq", 1)) << "the next feed is not held up by the silent one";
+    const auto status = board.current();
+    EXPECT_EQ(status->requests.timedOut, 2u);
     ASSERT_TRUE(status->feeds[0].lastError);
     EXPECT_EQ(status->feeds[0].lastError->message, "request timed out");
     EXPECT_EQ(cache.get("kospi")->version, 0u);
@@ -209,50 +214,134 @@ TEST_F(KiwoomSessionTest, UnansweredRequestTimesOutReleasesTheScreenAndMovesOn) 
 
 TEST_F(KiwoomSessionTest, LostConnectionMarksDataStaleThenLogsInAgain) {
     build();
-    QSignalSpy states(session.get(), &KiwoomSession::connectionStateChanged);
     session->start();
-    ASSERT_TRUE(waitForVersion("all", 1));
+    ASSERT_TRUE(runUntilVersion("all", 1));
     control->dropConnection(kiwoom_error::kSocketClosed);
     EXPECT_EQ(session->connectionState(), ConnectionState::Lost);
     EXPECT_TRUE(cache.get("kospi")->stale);
     EXPECT_FALSE(cache.get("kospi")->rows.empty()) << "the last ranking is still served";
-    ASSERT_TRUE(processEventsUntil([&] { return session->connectionState() == ConnectionState::Connected; }));
-    ASSERT_TRUE(waitForVersion("kospi", 2));
+    EXPECT_EQ(board.current()->reconnectCount, 1);
+    ASSERT_TRUE(board.current()->lastError);
+    EXPECT_EQ(board.current()->lastError->kiwoomCode, -106);
+    ASSERT_TRUE(scheduler.runUntil([&] { return session->connectionState() == ConnectionState::Connected; }));
+    ASSERT_TRUE(runUntilVersion("kospi", 2));
     EXPECT_FALSE(cache.get("kospi")->stale);
 }
 
-TEST_F(KiwoomSessionTest, LoginFailureIsReportedWithItsMeaning) {
+TEST_F(KiwoomSessionTest, LoginFailureIsReportedWithItsMeaningAndRetried) {
     build();
     control->failNextLogin(kiwoom_error::kServerConnectionFailed);
     session->start();
-    ASSERT_TRUE(processEventsUntil([&] { return board.current()->loginError.has_value(); }));
+    ASSERT_TRUE(scheduler.runUntil([&] { return board.current()->loginError.has_value(); }));
     const auto status = board.current();
+    EXPECT_EQ(status->connection, ConnectionState::WaitingToReconnect);
     EXPECT_NE(status->loginError->message.find("server connection failed"), std::string::npos);
-    EXPECT_EQ(status->loginError->kiwoomCode, -101);
+    EXPECT_TRUE(status->nextReconnectAt);
+    ASSERT_TRUE(runUntilVersion("kospi", 1)) << "the next login succeeds";
 }
 
-TEST_F(KiwoomSessionTest, VersionUpdateAsksTheHostToRestart) {
+TEST_F(KiwoomSessionTest, VersionUpdateAsksTheHostToRestartAndStops) {
     build();
     QSignalSpy spy(session.get(), &KiwoomSession::versionUpdateRequired);
     control->failNextLogin(kiwoom_error::kVersionProcessingFailed);
     session->start();
-    ASSERT_TRUE(processEventsUntil([&] { return spy.count() == 1; }));
+    ASSERT_TRUE(scheduler.runUntil([&] { return spy.count() == 1; }));
+    EXPECT_EQ(session->connectionState(), ConnectionState::Failed);
+    scheduler.runFor(10min);
+    EXPECT_EQ(session->connectionState(), ConnectionState::Failed)
+        << "no retries: the module must update first";
 }
 
 TEST_F(KiwoomSessionTest, DataOlderThanThreeIntervalsIsStale) {
-    auto manual = std::make_unique<ManualClock>(std::chrono::system_clock::now());
-    ManualClock& manualClock = *manual;
-    clock = std::move(manual);
     build();
     session->start();
-    ASSERT_TRUE(waitForVersion("all", 1));
-    EXPECT_FALSE(cache.get("kospi")->stale);
-    manualClock.advance(180s);
-    session->refreshFreshness();
-    EXPECT_FALSE(cache.get("kospi")->stale) << "exactly three intervals is not yet stale";
-    manualClock.advance(1s);
-    session->refreshFreshness();
+    ASSERT_TRUE(runUntilVersion("all", 1));
+    control->dropNextResponses(1000); // from now on nothing comes back
+    const Timestamp fetched = *cache.get("kospi")->fetchedAt;
+    scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fetched + 179s - scheduler.now()));
+    EXPECT_FALSE(cache.get("kospi")->stale) << "three intervals have not passed";
+    scheduler.runFor(3s);
     EXPECT_TRUE(cache.get("kospi")->stale);
+    EXPECT_TRUE(board.current()->feeds[0].stale);
+}
+
+TEST_F(KiwoomSessionTest, OutsideTheSessionItFetchesOnceAfterTheCloseThenIdles) {
+    scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(
+        fromKst(2026, 11, 24, 15, 29, 0) - kTuesdayMorning)); // a minute before the close
+    build();
+    session->start();
+    ASSERT_TRUE(runUntilVersion("kospi", 1));
+    const auto sentBeforeClose = board.current()->requests.sent;
+    scheduler.runFor(3min); // the close passes; the next poll fetches the final ranking
+    const auto afterClose = board.current()->requests.sent;
+    EXPECT_GT(afterClose, sentBeforeClose);
+    EXPECT_FALSE(cache.get("kospi")->marketOpen);
+    EXPECT_FALSE(cache.get("kospi")->stale) << "fetched after the close: the final ranking is current";
+    scheduler.runFor(2h);
+    EXPECT_EQ(board.current()->requests.sent, afterClose) << "idle until the next session";
+    EXPECT_EQ(board.current()->feeds[0].polling, "idle: market closed");
+}
+
+TEST_F(KiwoomSessionTest, NoDataOutsideTheSessionIsNotAnError) {
+    scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 24, 20, 0, 0) -
+                                                                           kTuesdayMorning));
+    build();
+    control->failNextRequests(kiwoom_error::kNoData, 3);
+    session->start();
+    scheduler.runFor(30s);
+    const auto status = board.current();
+    for (const auto& feed : status->feeds) {
+        EXPECT_FALSE(feed.lastError) << feed.id;
+        EXPECT_NE(feed.note.find("no data outside the session"), std::string::npos);
+    }
+}
+
+TEST_F(KiwoomSessionTest, RestoredRowsAreServedStaleUntilFreshDataArrives) {
+    FeedSnapshot saved;
+    saved.feedId = "kospi";
+    saved.market = "kospi";
+    saved.trCode = "opt10023";
+    saved.version = 41;
+    saved.fetchedAt = kTuesdayMorning - 1h;
+    RankingRow row;
+    row.rank = 1;
+    row.code = "005930";
+    row.name = "삼성전자";
+    row.price = 70000;
+    saved.rows = {row};
+    FeedSnapshot foreign = saved;
+    foreign.feedId = "gone";
+
+    build();
+    session->restore({saved, foreign});
+    EXPECT_EQ(cache.get("kospi")->rows, saved.rows);
+    EXPECT_TRUE(cache.get("kospi")->stale);
+    EXPECT_FALSE(cache.get("gone"));
+    EXPECT_TRUE(board.current()->feeds[0].restored);
+    session->start();
+    ASSERT_TRUE(runUntilVersion("kospi", 42));
+    EXPECT_FALSE(cache.get("kospi")->stale);
+    EXPECT_FALSE(board.current()->feeds[0].restored);
+}
+
+TEST_F(KiwoomSessionTest, DuringMaintenanceItWaitsForTheWindowToEnd) {
+    scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 25, 4, 50, 0) -
+                                                                           kTuesdayMorning));
+    build();
+    session->start();
+    ASSERT_TRUE(scheduler.runUntil([&] { return session->connectionState() == ConnectionState::Connected; }));
+    scheduler.runFor(6min); // 04:56, inside the 04:55-05:20 window
+    control->dropConnection();
+    const auto next = board.current()->nextReconnectAt;
+    ASSERT_TRUE(next);
+    EXPECT_GE(*next, fromKst(2026, 11, 25, 5, 20, 0));
+    const auto loginsBefore = control->requestLog().size();
+    (void)loginsBefore;
+    scheduler.runFor(20min); // 05:16: still waiting, not hammering
+    EXPECT_EQ(session->connectionState(), ConnectionState::Lost);
+    ASSERT_TRUE(
+        scheduler.runUntil([&] { return session->connectionState() == ConnectionState::Connected; }, 30min));
+    EXPECT_GE(scheduler.now(), fromKst(2026, 11, 25, 5, 20, 0));
 }
 
 } // namespace

@@ -2,9 +2,12 @@
 // The daemon's configuration as plain data, with the defaults a first run uses.
 
 #include "kiwoomd/core/FeedDefinition.h"
+#include "kiwoomd/core/MarketCalendar.h"
 #include "kiwoomd/core/RequestLimiter.h"
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,13 +18,43 @@ struct ServerConfig {
     int port = 8000;
 };
 
+// A daily span in KST minutes, [start, end).
+struct DailyWindow {
+    int startMinute = 0;
+    int endMinute = 0;
+    bool contains(int minute) const { return minute >= startMinute && minute < endMinute; }
+};
+
 struct PollingConfig {
     int intervalSeconds = 60; // as in the seed prototype
     int requestTimeoutSeconds = 15;
     // Pacing stays this far inside the server's windows: each window is lengthened by it.
     int safetyMarginMs = 250;
     std::vector<LimitWindow> windows = kiwoomLimitWindows();
+    int maxThrottleBackoffSeconds = 60;
+    int staleAfterIntervals = 3; // data older than this many intervals is stale
 };
+
+struct ConnectionConfig {
+    int loginTimeoutSeconds = 120; // a login window may wait for the user
+    int reconnectMinSeconds = 5;
+    int reconnectMaxSeconds = 300;
+    // Kiwoom's daily maintenance disconnects sessions early in the morning; sources disagree on
+    // the time (around 05:00-05:15 or 06:50-06:55 KST), so both spans are covered with a margin.
+    std::vector<DailyWindow> maintenanceWindows = {{4 * 60 + 55, 5 * 60 + 20}, {6 * 60 + 45, 7 * 60 + 5}};
+};
+
+// An emulator fault: `name` from the list in docs/faults.md, active from `at` for `duration`
+// (nullopt: until the end of the run).
+struct EmulatorFault {
+    std::string name;
+    std::chrono::milliseconds at{0};
+    std::optional<std::chrono::milliseconds> duration;
+};
+
+// "NAME[@SECONDS][+DURATION]" as given to --sim-fault; nullopt with `error` set when malformed.
+std::optional<EmulatorFault> parseFaultSpec(const std::string& text, std::string& error);
+const std::vector<std::string>& emulatorFaultNames();
 
 struct EmulatorConfig {
     std::uint64_t seed = 0; // 0: a fresh seed each run
@@ -31,14 +64,28 @@ struct EmulatorConfig {
     int maxLatencyMs = 160;
     int tickMs = 1000; // one step of the market's random walk
     std::vector<LimitWindow> windows = kiwoomLimitWindows();
+    std::vector<EmulatorFault> faults;
+};
+
+enum class CalendarMode {
+    Auto,       // KRX for the real control, always open for the emulator's demo market
+    Krx,        // the KRX calendar below, whatever the backend
+    AlwaysOpen, // never closed
+};
+
+struct MarketConfig {
+    CalendarMode calendar = CalendarMode::Auto;
+    std::vector<std::string> holidays = defaultKrxHolidays();
+    std::vector<SpecialDay> specialDays = defaultKrxSpecialDays();
 };
 
 struct Config {
     ServerConfig server;
     PollingConfig polling;
+    ConnectionConfig connection;
     std::vector<FeedDefinition> feeds = defaultFeeds();
     EmulatorConfig emulator;
-    std::vector<std::string> holidays; // "YYYY-MM-DD", KST
+    MarketConfig market;
     std::string logLevel = "info";
 };
 

@@ -14,6 +14,7 @@ struct FeedDefinition {
     // Inputs by their Kiwoom names, in the order SetInputValue is called (the TR's documented order).
     std::vector<std::pair<std::string, std::string>> inputs;
     int maxPages = 2; // continuation pages followed per poll (each page is one TR query)
+    int priority = 0; // lower goes first when requests queue for the pacer
 };
 
 // The default feeds: opt10023 for KOSPI (001), KOSDAQ (101) and the whole market (000), sorted

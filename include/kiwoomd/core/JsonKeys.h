@@ -53,6 +53,18 @@ inline constexpr char kPollInterval[] = "poll_interval_seconds";
 inline constexpr char kStartedAt[] = "started_at";
 inline constexpr char kUptime[] = "uptime_seconds";
 inline constexpr char kAt[] = "at";
+inline constexpr char kConnectionSince[] = "connection_since";
+inline constexpr char kReconnectCount[] = "reconnect_count";
+inline constexpr char kNextReconnectAt[] = "next_reconnect_at";
+inline constexpr char kBudget[] = "budget";
+inline constexpr char kMaxRequests[] = "max_requests";
+inline constexpr char kSeconds[] = "seconds";
+inline constexpr char kUsed[] = "used";
+inline constexpr char kAgeSeconds[] = "age_seconds";
+inline constexpr char kRestored[] = "restored";
+inline constexpr char kPolling[] = "polling";
+inline constexpr char kNote[] = "note";
+inline constexpr char kMeaning[] = "meaning";
 
 // Errors: {"error": {"code": ..., "message": ...}}
 inline constexpr char kError[] = "error";

@@ -4,6 +4,7 @@
 
 #include "kiwoomd/core/Clock.h"
 
+#include <optional>
 #include <string>
 
 namespace kiwoomd {
@@ -27,5 +28,8 @@ Timestamp fromKst(int year, int month, int day, int hour = 0, int minute = 0, in
 
 // ISO 8601 with an explicit +09:00 offset, e.g. "2026-11-24T10:15:02+09:00".
 std::string toKstIso8601(Timestamp time);
+
+// Reads what toKstIso8601 writes ("...+09:00" only); nullopt for anything else.
+std::optional<Timestamp> parseKstIso8601(const std::string& text);
 
 } // namespace kiwoomd

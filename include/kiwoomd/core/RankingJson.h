@@ -11,4 +11,8 @@ namespace kiwoomd {
 nlohmann::ordered_json rankingRowToJson(const RankingRow& row);
 nlohmann::ordered_json snapshotToJson(const FeedSnapshot& snapshot);
 
+// Reads a body written by snapshotToJson back (the saved last good snapshot). Strict: nullopt,
+// with `error` saying what is wrong, for anything that is not exactly that shape.
+std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::string& error);
+
 } // namespace kiwoomd

@@ -36,6 +36,8 @@ public:
 
     // Requests inside the longest window, for status reporting.
     int usedInLongestWindow() const;
+    // Requests inside each window, in the order of windows().
+    std::vector<int> usage() const;
     const std::vector<LimitWindow>& windows() const { return m_windows; }
 
 private:

@@ -11,7 +11,10 @@
 
 namespace kiwoomd {
 
-enum class ConnectionState { Disconnected, LoggingIn, Connected, Lost, Failed };
+// disconnected -> logging_in -> connected; a drop goes to lost and a failed login to
+// waiting_to_reconnect, both back to logging_in when their timer fires; failed is final (the
+// OpenAPI module must update and the host restart).
+enum class ConnectionState { Disconnected, LoggingIn, Connected, Lost, WaitingToReconnect, Failed };
 
 std::string connectionStateName(ConnectionState state);
 
@@ -32,6 +35,16 @@ struct FeedStatus {
     int skippedRows = 0; // rows of the last fetch that could not be read
     std::uint64_t version = 0;
     std::optional<ErrorInfo> lastError;
+    bool stale = true;
+    bool restored = false;                          // the rows come from the data dir, not from this run
+    std::string polling = "waiting for connection"; // "active", "idle: market closed", ...
+    std::string note;                               // e.g. "no data outside the session"
+};
+
+struct WindowUsage {
+    int maxRequests = 0;
+    int seconds = 0;
+    int used = 0;
 };
 
 struct RequestCounters {
@@ -45,11 +58,16 @@ struct RequestCounters {
 struct SessionStatus {
     std::string backend = "emulator"; // "emulator" or "activex"
     ConnectionState connection = ConnectionState::Disconnected;
+    Timestamp connectionSince{};
+    int reconnectCount = 0; // connections lost and logins retried since start
+    std::optional<Timestamp> nextReconnectAt;
+    std::optional<ErrorInfo> lastError; // the last error of the session, whatever its kind
     std::string serverKind = "unknown"; // "mock" or "real" once logged in (GetServerGubun)
     std::string userIdMasked;
     std::optional<ErrorInfo> loginError;
     std::vector<FeedStatus> feeds;
     RequestCounters requests;
+    std::vector<WindowUsage> budget; // request budget used in each pacing window
     int pollIntervalSeconds = 60;
     bool marketOpen = false;
     Timestamp startedAt{};

@@ -1,21 +1,23 @@
 #pragma once
-// The OpenAPI session: logs in, polls every feed's TR within the request limits, follows
-// continuation pages, turns rows into typed records and publishes snapshots and status.
-// Talks to the control only through OpenApiControl (the real call and event signatures).
-// Thread: the Qt main thread, the control's thread. Its outputs (SnapshotCache, StatusBoard)
-// are the only things other threads touch.
+// The OpenAPI session's data side: polls every feed's TR within the request limits (one request
+// in flight, queued by feed priority, paced by sliding windows), follows continuation pages, turns
+// rows into typed records and publishes snapshots and status. Logging in and staying logged in is
+// ConnectionSupervisor's job. Talks to the control only through OpenApiControl.
+// Thread: the Qt main thread, the control's thread. Its outputs (SnapshotCache, StatusBoard) are
+// the only things other threads touch.
 
-#include "kiwoomd/core/Clock.h"
 #include "kiwoomd/core/FeedDefinition.h"
 #include "kiwoomd/core/MarketCalendar.h"
 #include "kiwoomd/core/RequestLimiter.h"
+#include "kiwoomd/core/Scheduler.h"
+#include "kiwoomd/core/ScreenNumberPool.h"
 #include "kiwoomd/core/SessionStatus.h"
 #include "kiwoomd/core/SnapshotCache.h"
 #include "kiwoomd/core/StatusBoard.h"
+#include "kiwoomd/kiwoom/ConnectionSupervisor.h"
 #include "kiwoomd/kiwoom/OpenApiControl.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <chrono>
 #include <deque>
@@ -29,13 +31,14 @@ struct SessionSettings {
     std::vector<FeedDefinition> feeds = defaultFeeds();
     std::chrono::seconds pollInterval{60};
     std::chrono::milliseconds requestTimeout{15000};
+    int maxRequestAttempts = 2; // a request that times out is sent once more
     std::vector<LimitWindow> limitWindows = kiwoomLimitWindows();
     std::chrono::milliseconds safetyMargin{250}; // added to every window's length
     int staleAfterIntervals = 3;                 // data older than this many intervals is stale
-    std::chrono::milliseconds reconnectDelay{30000};
     std::chrono::milliseconds maxThrottleBackoff{60000};
     bool useCommDataEx = true; // one COM call per page instead of one per field
     MarketCalendar calendar;
+    ConnectionSettings connection;
 };
 
 class KiwoomSession : public QObject {
@@ -43,16 +46,21 @@ class KiwoomSession : public QObject {
 
 public:
     KiwoomSession(OpenApiControl& control, SessionSettings settings, SnapshotCache& cache,
-                  StatusBoard& status, const Clock& clock, QObject* parent = nullptr);
+                  StatusBoard& status, Scheduler& scheduler, QObject* parent = nullptr);
     ~KiwoomSession() override;
 
-    void start();   // CommConnect; polling begins once OnEventConnect(0) arrives
-    void pollNow(); // queue a first-page request for every feed not already queued
+    void start(); // log in; polling begins once connected
+
+    // Rows saved by an earlier run: served at once, marked stale, until this run fetches its own.
+    // Snapshots of feeds that no longer exist, or whose TR or market changed, are ignored.
+    void restore(const std::vector<FeedSnapshot>& saved);
+
+    void pollNow(); // queue a first-page request for every feed not already queued, market hours or not
     // Re-evaluates stale / market_open and republishes snapshots whose flags changed.
     void refreshFreshness();
 
-    ConnectionState connectionState() const { return m_connection; }
-    const SessionSettings& settings() const { return m_settings; }
+    ConnectionState connectionState() const { return m_connection.state(); }
+    const ConnectionSupervisor& connection() const { return m_connection; }
 
 signals:
     void connectionStateChanged();
@@ -70,33 +78,39 @@ private:
         int pagesFetched = 0;
         int skippedThisPoll = 0;
         bool queued = false;
+        bool fetchedThisRun = false;
         FeedSnapshotPtr published;
     };
     struct Request {
         std::size_t feed = 0;
         int prevNext = 0;
+        int attempt = 1;
     };
     struct InFlight {
         Request request;
         QString rqName;
-        Timestamp sentAt;
     };
 
-    void onEventConnect(int errCode);
+    void onConnected();
+    void onDisconnected();
     void onReceiveTrData(const QString& screenNo, const QString& rqName, const QString& trCode,
                          const QString& recordName, const QString& prevNext);
-    void onReceiveMsg(const QString& screenNo, const QString& rqName, const QString& trCode,
-                      const QString& msg);
 
-    void setConnection(ConnectionState state);
+    void schedulePoll();
+    void scheduleFreshnessCheck();
+    void pollDue();
+    bool shouldPoll(const FeedState& feed, Timestamp now) const;
+    void enqueue(const Request& request);
     void pump();
     void sendRequest(const Request& request);
     void onRequestTimeout();
     std::vector<RawRow> readRows(const QString& trCode, const QString& recordName);
     void finishFeed(FeedState& feed);
     void failFeed(FeedState& feed, int kiwoomCode, const std::string& message);
+    void noteNoData(FeedState& feed);
     void publishSnapshot(FeedState& feed);
     bool isStale(const FeedState& feed) const;
+    std::string pollingState(const FeedState& feed, Timestamp now) const;
     void publishStatus();
     std::chrono::milliseconds throttleBackoff();
 
@@ -104,16 +118,13 @@ private:
     SessionSettings m_settings;
     SnapshotCache& m_cache;
     StatusBoard& m_statusBoard;
-    const Clock& m_clock;
+    Scheduler& m_scheduler;
+    ConnectionSupervisor m_connection;
     RequestLimiter m_pacer;
+    ScreenNumberPool m_screens;
 
-    ConnectionState m_connection = ConnectionState::Disconnected;
-    std::string m_serverKind = "unknown";
-    std::string m_userIdMasked;
-    std::optional<ErrorInfo> m_loginError;
     RequestCounters m_counters;
     Timestamp m_startedAt;
-
     std::vector<FeedState> m_feeds;
     std::deque<Request> m_queue;
     std::optional<InFlight> m_inFlight;
@@ -121,11 +132,10 @@ private:
     std::uint64_t m_requestSerial = 0;
     std::minstd_rand m_jitter;
 
-    QTimer m_pollTimer;
-    QTimer m_pumpTimer;
-    QTimer m_timeoutTimer;
-    QTimer m_freshnessTimer;
-    QTimer m_reconnectTimer;
+    ScheduledTask m_pollTask;
+    ScheduledTask m_pumpTask;
+    ScheduledTask m_timeoutTask;
+    ScheduledTask m_freshnessTask;
 };
 
 } // namespace kiwoomd

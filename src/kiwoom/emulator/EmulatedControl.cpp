@@ -6,7 +6,6 @@
 #include "kiwoomd/kiwoom/emulator/TrTextFormat.h"
 
 #include <QMetaObject>
-#include <QPointer>
 
 #include <algorithm>
 
@@ -35,22 +34,66 @@ bool isDigits(const std::string& text) {
 
 } // namespace
 
-EmulatedControl::EmulatedControl(EmulatorSettings settings, const Clock& clock, QObject* parent)
+EmulatedControl::EmulatedControl(EmulatorSettings settings, Scheduler& scheduler, QObject* parent)
     : OpenApiControl(parent)
     , m_settings(std::move(settings))
-    , m_clock(clock)
+    , m_scheduler(scheduler)
+    , m_createdAt(scheduler.now())
     , m_market(std::make_unique<EmulatedMarket>(m_settings.seed, m_settings.universeSize))
-    , m_limiter(m_settings.windows, clock)
-    , m_random(m_settings.seed ^ 0x1A7E7C11ULL) {
+    , m_limiter(m_settings.windows, scheduler.clock())
+    , m_random(m_settings.seed ^ 0x1A7E7C11ULL)
+    , m_tickTask(scheduler)
+    , m_loginTask(scheduler) {
     registerHandlers();
-    if (m_settings.tickMs > 0) {
-        m_tickTimer.setInterval(m_settings.tickMs);
-        connect(&m_tickTimer, &QTimer::timeout, this, [this] { m_market->tick(); });
-        m_tickTimer.start();
+    scheduleTick();
+    scheduleFaults();
+}
+
+EmulatedControl::~EmulatedControl() {
+    for (const TaskId id : m_pendingDeliveries) {
+        m_scheduler.cancel(id);
     }
 }
 
-EmulatedControl::~EmulatedControl() = default;
+void EmulatedControl::scheduleTick() {
+    if (m_settings.tickMs <= 0) {
+        return;
+    }
+    m_tickTask.start(std::chrono::milliseconds(m_settings.tickMs), [this] {
+        m_market->tick();
+        scheduleTick();
+    });
+}
+
+void EmulatedControl::scheduleFaults() {
+    for (const auto& fault : m_settings.faults) {
+        if (fault.name != "disconnect") {
+            continue; // the others are checked where they matter
+        }
+        auto task = std::make_unique<ScheduledTask>(m_scheduler);
+        task->start(fault.at, [this] { dropConnection(kiwoom_error::kSocketClosed); });
+        m_faultTasks.push_back(std::move(task));
+    }
+}
+
+bool EmulatedControl::faultActive(const std::string& name) const {
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(m_scheduler.now() - m_createdAt);
+    for (const auto& fault : m_settings.faults) {
+        if (fault.name != name || elapsed < fault.at) {
+            continue;
+        }
+        // A dropped connection stays down for a while unless the fault says how long.
+        std::optional<std::chrono::milliseconds> duration = fault.duration;
+        if (!duration && name == "disconnect") {
+            duration = std::chrono::milliseconds(20000);
+        }
+        if (!duration || elapsed < fault.at + *duration) {
+            return true;
+        }
+    }
+    return false;
+}
 
 void EmulatedControl::registerHandlers() {
     auto add = [this](const char* signature, Handler handler) {
@@ -146,13 +189,18 @@ QVariant EmulatedControl::commConnect() {
     }
     m_loginPending = true;
     const std::uint64_t generation = ++m_generation;
-    QTimer::singleShot(m_settings.loginDelayMs, this, [this, generation] {
+    m_loginTask.start(std::chrono::milliseconds(m_settings.loginDelayMs), [this, generation] {
         if (generation != m_generation) {
             return;
         }
         m_loginPending = false;
-        const int result = m_loginFailure.value_or(kiwoom_error::kOk);
+        int result = m_loginFailure.value_or(kiwoom_error::kOk);
         m_loginFailure.reset();
+        if (faultActive("login-fail")) {
+            result = kiwoom_error::kUserInfoExchangeFailed;
+        } else if (faultActive("disconnect")) {
+            result = kiwoom_error::kServerConnectionFailed; // the server is still away
+        }
         m_connected = result == kiwoom_error::kOk;
         emit OnEventConnect(result);
     });
@@ -250,6 +298,9 @@ QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCod
         --m_failCount;
         return m_failCode;
     }
+    if (faultActive("throttle")) {
+        return kiwoom_error::kQueryOverload;
+    }
     if (!tr::findTr(s(trCode))) {
         return kiwoom_error::kRequestInitFailed;
     }
@@ -282,26 +333,37 @@ QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCod
         m_continuations[screen] = std::move(rest);
         response.hasMore = true;
     }
-    if (m_garbleCount > 0) {
-        --m_garbleCount;
+    if (faultActive("empty")) {
+        all.clear();
+        response.hasMore = false;
+        m_continuations.erase(screen);
+    }
+    if (m_garbleCount > 0 || faultActive("malformed")) {
+        m_garbleCount = std::max(0, m_garbleCount - 1);
         garble(all);
     }
     response.rows = std::move(all);
     response.message = response.rows.empty() ? "[00Z218] 모의투자 조회할 자료가 없습니다"
                                              : "[00Z310] 모의투자 조회가 완료되었습니다";
 
-    if (m_dropCount > 0) {
-        --m_dropCount;
+    if (m_dropCount > 0 || (faultActive("drop") && m_random.chance(0.5))) {
+        m_dropCount = std::max(0, m_dropCount - 1);
         return kiwoom_error::kOk; // accepted, and then silence
     }
     const std::uint64_t generation = m_generation;
-    QTimer::singleShot(nextLatencyMs(), this, [this, response = std::move(response), generation]() mutable {
-        deliver(std::move(response), generation);
+    const int latency =
+        faultActive("slow") ? static_cast<int>(m_random.uniformInt(2000, 5000)) : nextLatencyMs();
+    auto pending = std::make_shared<Response>(std::move(response));
+    auto id = std::make_shared<TaskId>(0);
+    *id = m_scheduler.callAfter(std::chrono::milliseconds(latency), [this, pending, generation, id] {
+        deliver(std::move(*pending), generation, *id);
     });
+    m_pendingDeliveries.insert(*id);
     return kiwoom_error::kOk;
 }
 
-void EmulatedControl::deliver(Response response, std::uint64_t generation) {
+void EmulatedControl::deliver(Response response, std::uint64_t generation, TaskId task) {
+    m_pendingDeliveries.erase(task);
     if (generation != m_generation) {
         return; // the connection dropped while the request was in flight
     }

@@ -4,12 +4,11 @@
 // faults that tests and the demo can inject. It is the product's --simulate mode.
 // Thread: the Qt main thread, like the real control; events arrive through its event loop.
 
-#include "kiwoomd/core/Clock.h"
+#include "kiwoomd/core/Config.h"
 #include "kiwoomd/core/RequestLimiter.h"
+#include "kiwoomd/core/Scheduler.h"
 #include "kiwoomd/kiwoom/OpenApiControl.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedMarket.h"
-
-#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -32,13 +31,15 @@ struct EmulatorSettings {
     std::vector<LimitWindow> windows = kiwoomLimitWindows();
     std::string userId = "simtrader";
     std::string userName = "모의투자";
+    // Faults on a timetable measured from the emulator's creation (docs/faults.md).
+    std::vector<EmulatorFault> faults;
 };
 
 class EmulatedControl final : public OpenApiControl {
     Q_OBJECT
 
 public:
-    EmulatedControl(EmulatorSettings settings, const Clock& clock, QObject* parent = nullptr);
+    EmulatedControl(EmulatorSettings settings, Scheduler& scheduler, QObject* parent = nullptr);
     ~EmulatedControl() override;
 
     QVariant dynamicCall(const char* signature, const QVariantList& args = {}) override;
@@ -50,6 +51,9 @@ public:
     void garbleNextResponses(int count = 1);              // a few values become unreadable
     void failNextLogin(int resultCode);                   // OnEventConnect(resultCode)
     void dropConnection(int resultCode = -106);           // a live session is cut
+
+    // True while a fault of that name from the timetable is in force.
+    bool faultActive(const std::string& name) const;
 
     void advanceMarket(int ticks = 1);
     const EmulatedMarket& market() const { return *m_market; }
@@ -91,16 +95,22 @@ private:
     // Validates the inputs and builds every row of the ranking; nullopt when an input is invalid.
     std::optional<std::vector<std::vector<std::string>>>
     buildRows(const std::string& trCode, const std::map<std::string, std::string>& inputs) const;
-    void deliver(Response response, std::uint64_t generation);
+    void deliver(Response response, std::uint64_t generation, TaskId task);
+    void scheduleTick();
+    void scheduleFaults();
     int nextLatencyMs();
     void garble(std::vector<std::vector<std::string>>& rows);
 
     EmulatorSettings m_settings;
-    const Clock& m_clock;
+    Scheduler& m_scheduler;
+    Timestamp m_createdAt;
     std::unique_ptr<EmulatedMarket> m_market;
     RequestLimiter m_limiter;
     SeededRandom m_random;
-    QTimer m_tickTimer;
+    ScheduledTask m_tickTask;
+    ScheduledTask m_loginTask;
+    std::set<TaskId> m_pendingDeliveries;
+    std::vector<std::unique_ptr<ScheduledTask>> m_faultTasks;
     std::map<QByteArray, Handler> m_handlers;
 
     bool m_connected = false;

@@ -1,0 +1,28 @@
+#pragma once
+// Screen numbers for TR requests: 4-digit strings, never "0000", at most 200 in use at once
+// (the control's limit, shared/kiwoom-openapi.md). Not thread-safe; the session's thread owns it.
+
+#include <optional>
+#include <set>
+#include <string>
+
+namespace kiwoomd {
+
+class ScreenNumberPool {
+public:
+    static constexpr int kMaxInUse = 200;
+
+    explicit ScreenNumberPool(int first = 1001, int capacity = kMaxInUse);
+
+    // The lowest free number, or nullopt when all are in use.
+    std::optional<std::string> acquire();
+    void release(const std::string& screen);
+    std::size_t inUse() const { return m_used.size(); }
+
+private:
+    int m_first;
+    int m_capacity;
+    std::set<int> m_used;
+};
+
+} // namespace kiwoomd

@@ -1,0 +1,84 @@
+#pragma once
+// The login state machine over the control: logs in, notices drops (OnEventConnect codes and a
+// GetConnectState watchdog), logs in again with exponential backoff, waits out Kiwoom's daily
+// maintenance windows instead of hammering the server, and gives up only on a version update.
+// Thread: the Qt main thread, the control's thread.
+
+#include "kiwoomd/core/Config.h"
+#include "kiwoomd/core/Scheduler.h"
+#include "kiwoomd/core/SessionStatus.h"
+#include "kiwoomd/kiwoom/OpenApiControl.h"
+
+#include <QObject>
+
+#include <chrono>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace kiwoomd {
+
+struct ConnectionSettings {
+    std::chrono::milliseconds loginTimeout{120000};
+    std::chrono::milliseconds reconnectMin{5000};
+    std::chrono::milliseconds reconnectMax{300000};
+    std::chrono::milliseconds watchdogInterval{30000};
+    std::vector<DailyWindow> maintenanceWindows = ConnectionConfig{}.maintenanceWindows;
+};
+
+class ConnectionSupervisor : public QObject {
+    Q_OBJECT
+
+public:
+    ConnectionSupervisor(OpenApiControl& control, ConnectionSettings settings, Scheduler& scheduler,
+                         QObject* parent = nullptr);
+
+    void start(); // from disconnected or a waiting state: log in now
+
+    ConnectionState state() const { return m_state; }
+    Timestamp since() const { return m_since; }
+    int reconnectCount() const { return m_reconnectCount; }
+    std::optional<Timestamp> nextAttemptAt() const { return m_nextAttemptAt; }
+    const std::optional<ErrorInfo>& loginError() const { return m_loginError; }
+    const std::optional<ErrorInfo>& lastError() const { return m_lastError; }
+    const std::string& serverKind() const { return m_serverKind; }
+    const std::string& userIdMasked() const { return m_userIdMasked; }
+
+    // How long until a reconnect attempt made at `now` after `attempts` failures may run: the
+    // exponential backoff, pushed past any maintenance window it would land in.
+    std::chrono::milliseconds reconnectDelay(Timestamp now, int attempts);
+
+signals:
+    void stateChanged();
+    void connected();
+    void disconnected(); // a live connection went away
+    void versionUpdateRequired();
+
+private:
+    void onEventConnect(int errCode);
+    void onLoginTimeout();
+    void checkConnectState();
+    void setState(ConnectionState state);
+    void scheduleReconnect(ConnectionState waitingState);
+    std::optional<std::chrono::milliseconds> untilMaintenanceEnds(Timestamp at) const;
+
+    OpenApiControl& m_control;
+    ConnectionSettings m_settings;
+    Scheduler& m_scheduler;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    Timestamp m_since;
+    int m_reconnectCount = 0;
+    int m_failedAttempts = 0;
+    std::optional<Timestamp> m_nextAttemptAt;
+    std::optional<ErrorInfo> m_loginError;
+    std::optional<ErrorInfo> m_lastError;
+    std::string m_serverKind = "unknown";
+    std::string m_userIdMasked;
+    std::minstd_rand m_jitter;
+    ScheduledTask m_loginTimeoutTask;
+    ScheduledTask m_reconnectTask;
+    ScheduledTask m_watchdogTask;
+};
+
+} // namespace kiwoomd

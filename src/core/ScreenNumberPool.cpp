@@ -1,0 +1,31 @@
+#include "kiwoomd/core/ScreenNumberPool.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiwoomd {
+
+ScreenNumberPool::ScreenNumberPool(int first, int capacity)
+    : m_first(std::clamp(first, 1, 9999))
+    , m_capacity(std::clamp(capacity, 1, std::min(kMaxInUse, 10000 - m_first))) {}
+
+std::optional<std::string> ScreenNumberPool::acquire() {
+    for (int number = m_first; number < m_first + m_capacity; ++number) {
+        if (m_used.insert(number).second) {
+            char text[8];
+            std::snprintf(text, sizeof text, "%04d", number);
+            return std::string(text);
+        }
+    }
+    return std::nullopt;
+}
+
+void ScreenNumberPool::release(const std::string& screen) {
+    try {
+        m_used.erase(std::stoi(screen));
+    } catch (const std::exception&) {
+        // not one of ours
+    }
+}
+
+} // namespace kiwoomd
