@@ -26,8 +26,8 @@ QString SnapshotStore::pathFor(const QString& feedId) const {
 }
 
 bool SnapshotStore::save(const FeedSnapshot& snapshot) {
-    if (snapshot.rows.empty() || !snapshot.fetchedAt) {
-        return false; // only good snapshots are worth keeping
+    if (snapshot.rows.empty() || !snapshot.fetchedAt || snapshot.body.empty()) {
+        return false; // only good, frozen snapshots are worth keeping
     }
     QSaveFile file(pathFor(QString::fromStdString(snapshot.feedId)));
     if (!file.open(QIODevice::WriteOnly)) {

@@ -1,5 +1,6 @@
 #include "kiwoomd/core/ConfigLoader.h"
 
+#include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/TrCatalogue.h"
 
 #include <nlohmann/json.hpp>
@@ -238,9 +239,13 @@ void checkHoliday(const std::string& text, const std::string& path, const std::s
     if (!std::regex_match(text, m, datePattern)) {
         throw ConfigError(source, path, "\"" + text + "\" is not a date; use YYYY-MM-DD");
     }
+    const int year = std::stoi(m[1]);
     const int month = std::stoi(m[2]);
     const int day = std::stoi(m[3]);
-    if (month < 1 || month > 12 || day < 1 || day > 31) {
+    // A day the month does not have would roll over into the next month.
+    const bool real =
+        month >= 1 && month <= 12 && day >= 1 && day <= 31 && toKst(fromKst(year, month, day, 12)).day == day;
+    if (!real) {
         throw ConfigError(source, path, "\"" + text + "\" is not a valid calendar date");
     }
 }

@@ -110,7 +110,11 @@ std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::strin
                 throw SnapshotReadError("unreadable last_update \"" + *updated + "\"");
             }
         }
-        for (const auto& item : member(json, json::kData)) {
+        const auto& data = member(json, json::kData);
+        if (!data.is_array()) {
+            throw SnapshotReadError("\"data\" is not an array");
+        }
+        for (const auto& item : data) {
             RankingRow row;
             row.rank = member(item, json::kRank).get<int>();
             row.code = member(item, json::kCode).get<std::string>();

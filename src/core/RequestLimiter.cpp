@@ -73,8 +73,9 @@ std::vector<int> RequestLimiter::usage() const {
     const Timestamp now = m_clock.now();
     std::vector<int> used;
     for (const auto& window : m_windows) {
-        used.push_back(static_cast<int>(std::count_if(m_sent.begin(), m_sent.end(),
-                                                      [&](Timestamp t) { return now - t < window.length; })));
+        // m_sent is in time order: everything after the first request inside the window counts.
+        const auto first = std::upper_bound(m_sent.begin(), m_sent.end(), now - window.length);
+        used.push_back(static_cast<int>(m_sent.end() - first));
     }
     return used;
 }

@@ -51,14 +51,14 @@ bool VirtualScheduler::runNext(Timestamp notAfter) {
 }
 
 void VirtualScheduler::runFor(std::chrono::milliseconds duration) {
-    const Timestamp end = m_clock.now() + duration;
+    const Timestamp end = m_clock.now() + std::max(duration, std::chrono::milliseconds(0)); // never backwards
     while (runNext(end)) {
     }
     m_clock.set(end);
 }
 
 bool VirtualScheduler::runUntil(const std::function<bool()>& done, std::chrono::milliseconds limit) {
-    const Timestamp end = m_clock.now() + limit;
+    const Timestamp end = m_clock.now() + std::max(limit, std::chrono::milliseconds(0));
     while (!done()) {
         if (!runNext(end)) {
             m_clock.set(end);

@@ -21,11 +21,12 @@ std::optional<std::string> ScreenNumberPool::acquire() {
 }
 
 void ScreenNumberPool::release(const std::string& screen) {
-    try {
-        m_used.erase(std::stoi(screen));
-    } catch (const std::exception&) {
-        // not one of ours
+    // Exactly four digits, as acquire() hands out; anything else is not one of ours.
+    if (screen.size() != 4 ||
+        !std::all_of(screen.begin(), screen.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return;
     }
+    m_used.erase(std::stoi(screen));
 }
 
 } // namespace kiwoomd

@@ -2,7 +2,9 @@
 #include "kiwoomd/core/TrCatalogue.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -113,6 +115,223 @@ TEST(ConfigLoader, MissingFileIsAClearError) {
 TEST(ConfigLoader, TheShippedExampleConfigIsValid) {
     const Config config = loadConfigFile(KIWOOMD_SOURCE_DIR "/config/kiwoomd.example.json");
     EXPECT_FALSE(config.feeds.empty());
+}
+
+TEST(ConfigLoader, PollingStalenessAndThrottleBackoffAreRead) {
+    const Config config = parseConfigText(
+        R"({"polling": {"stale_after_intervals": 5, "max_throttle_backoff_seconds": 120}})", "test.json");
+    EXPECT_EQ(config.polling.staleAfterIntervals, 5);
+    EXPECT_EQ(config.polling.maxThrottleBackoffSeconds, 120);
+}
+
+TEST(ConfigLoader, PollingStalenessAndThrottleBackoffOutOfRangeNameTheKey) {
+    EXPECT_EQ(errorFor(R"({"polling": {"stale_after_intervals": 0}})").keyPath(),
+              "polling.stale_after_intervals");
+    EXPECT_EQ(errorFor(R"({"polling": {"max_throttle_backoff_seconds": 0}})").keyPath(),
+              "polling.max_throttle_backoff_seconds");
+    const auto error = errorFor(R"({"polling": {"max_throttle_backoff_seconds": 3601}})");
+    EXPECT_NE(error.problem().find("1..3600"), std::string::npos) << error.problem();
+}
+
+TEST(ConfigLoader, ConnectionSettingsAreRead) {
+    const Config config = parseConfigText(R"({"connection": {"login_timeout_seconds": 30,
+        "reconnect_min_seconds": 2, "reconnect_max_seconds": 60,
+        "maintenance_windows": ["04:50-05:25", "23:00-23:59"]}})",
+                                          "test.json");
+    EXPECT_EQ(config.connection.loginTimeoutSeconds, 30);
+    EXPECT_EQ(config.connection.reconnectMinSeconds, 2);
+    EXPECT_EQ(config.connection.reconnectMaxSeconds, 60);
+    ASSERT_EQ(config.connection.maintenanceWindows.size(), 2u);
+    EXPECT_EQ(config.connection.maintenanceWindows[0].startMinute, 4 * 60 + 50);
+    EXPECT_EQ(config.connection.maintenanceWindows[0].endMinute, 5 * 60 + 25);
+    EXPECT_EQ(config.connection.maintenanceWindows[1].startMinute, 23 * 60);
+    EXPECT_EQ(config.connection.maintenanceWindows[1].endMinute, 23 * 60 + 59);
+}
+
+TEST(ConfigLoader, WithoutAConnectionSectionBothMaintenanceSpansAreCovered) {
+    const Config config = parseConfigText("{}", "test.json");
+    const auto& windows = config.connection.maintenanceWindows;
+    const auto covered = [&](int minute) {
+        return std::any_of(windows.begin(), windows.end(),
+                           [&](const DailyWindow& w) { return w.contains(minute); });
+    };
+    EXPECT_TRUE(covered(5 * 60 + 10));
+    EXPECT_TRUE(covered(6 * 60 + 52));
+    EXPECT_FALSE(covered(9 * 60));
+}
+
+TEST(ConfigLoader, AnEmptyMaintenanceListMeansNoMaintenanceWindows) {
+    const Config config = parseConfigText(R"({"connection": {"maintenance_windows": []}})", "test.json");
+    EXPECT_TRUE(config.connection.maintenanceWindows.empty());
+}
+
+TEST(ConfigLoader, ReconnectMaxBelowMinIsRejected) {
+    const auto error =
+        errorFor(R"({"connection": {"reconnect_min_seconds": 60, "reconnect_max_seconds": 30}})");
+    EXPECT_EQ(error.keyPath(), "connection.reconnect_max_seconds");
+}
+
+TEST(ConfigLoader, ConnectionNumbersOutOfRangeNameTheKey) {
+    EXPECT_EQ(errorFor(R"({"connection": {"login_timeout_seconds": 4}})").keyPath(),
+              "connection.login_timeout_seconds");
+    EXPECT_EQ(errorFor(R"({"connection": {"reconnect_min_seconds": 0}})").keyPath(),
+              "connection.reconnect_min_seconds");
+}
+
+TEST(ConfigLoader, MaintenanceWindowsMustBeSpansOfTheDayWithTheEndLater) {
+    for (const char* bad : {R"("05:20-04:55")", R"("5:00-6:00")", R"("05:00-05:00")", R"("23:00-24:00")",
+                            R"("05:00")", R"("05:00-06:00-07:00")", R"("")", "5", "null"}) {
+        const auto error =
+            errorFor(std::string(R"({"connection": {"maintenance_windows": ["04:55-05:20", )") + bad + "]}}");
+        EXPECT_EQ(error.keyPath(), "connection.maintenance_windows[1]") << bad;
+        EXPECT_NE(error.problem().find("HH:MM-HH:MM"), std::string::npos) << error.problem();
+    }
+    EXPECT_EQ(errorFor(R"({"connection": {"maintenance_windows": "04:55-05:20"}})").keyPath(),
+              "connection.maintenance_windows");
+}
+
+TEST(ConfigLoader, FeedPriorityIsRead) {
+    const Config config = parseConfigText(
+        R"({"feeds": [{"id": "a", "priority": -5}, {"id": "b", "priority": 7}, {"id": "c"}]})", "test.json");
+    ASSERT_EQ(config.feeds.size(), 3u);
+    EXPECT_EQ(config.feeds[0].priority, -5);
+    EXPECT_EQ(config.feeds[1].priority, 7);
+    EXPECT_EQ(config.feeds[2].priority, 0);
+}
+
+TEST(ConfigLoader, FeedPriorityMustBeASmallInteger) {
+    EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a"}, {"id": "b", "priority": 1001}]})").keyPath(),
+              "feeds[1].priority");
+    EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a", "priority": "high"}]})").keyPath(), "feeds[0].priority");
+}
+
+TEST(ConfigLoader, EmulatorFaultsAreRead) {
+    const Config config = parseConfigText(
+        R"({"emulator": {"faults": ["disconnect@30", "throttle@10+20", "login-fail"]}})", "test.json");
+    const auto& faults = config.emulator.faults;
+    ASSERT_EQ(faults.size(), 3u);
+    EXPECT_EQ(faults[0].name, "disconnect");
+    EXPECT_EQ(faults[0].at, std::chrono::seconds(30));
+    EXPECT_FALSE(faults[0].duration.has_value());
+    EXPECT_EQ(faults[1].name, "throttle");
+    EXPECT_EQ(faults[1].at, std::chrono::seconds(10));
+    EXPECT_EQ(faults[1].duration, std::optional<std::chrono::milliseconds>(std::chrono::seconds(20)));
+    EXPECT_EQ(faults[2].name, "login-fail");
+}
+
+TEST(ConfigLoader, WithoutEmulatorFaultsNoneAreInjected) {
+    EXPECT_TRUE(parseConfigText("{}", "test.json").emulator.faults.empty());
+}
+
+TEST(ConfigLoader, BadEmulatorFaultsNameTheirIndex) {
+    const auto unknown = errorFor(R"({"emulator": {"faults": ["disconnect@30", "explode"]}})");
+    EXPECT_EQ(unknown.keyPath(), "emulator.faults[1]");
+    EXPECT_NE(unknown.problem().find("explode"), std::string::npos) << unknown.problem();
+    EXPECT_NE(unknown.problem().find("disconnect"), std::string::npos) << unknown.problem();
+
+    EXPECT_EQ(errorFor(R"({"emulator": {"faults": ["drop@5+0"]}})").keyPath(), "emulator.faults[0]");
+    EXPECT_EQ(errorFor(R"({"emulator": {"faults": [5]}})").keyPath(), "emulator.faults[0]");
+    EXPECT_EQ(errorFor(R"({"emulator": {"faults": "disconnect@30"}})").keyPath(), "emulator.faults");
+}
+
+TEST(ConfigLoader, MarketCalendarModesAreRead) {
+    EXPECT_EQ(parseConfigText("{}", "test.json").market.calendar, CalendarMode::Auto);
+    EXPECT_EQ(parseConfigText(R"({"market": {"calendar": "auto"}})", "test.json").market.calendar,
+              CalendarMode::Auto);
+    EXPECT_EQ(parseConfigText(R"({"market": {"calendar": "krx"}})", "test.json").market.calendar,
+              CalendarMode::Krx);
+    EXPECT_EQ(parseConfigText(R"({"market": {"calendar": "always-open"}})", "test.json").market.calendar,
+              CalendarMode::AlwaysOpen);
+}
+
+TEST(ConfigLoader, AnUnknownMarketCalendarListsTheAllowedValues) {
+    const auto error = errorFor(R"({"market": {"calendar": "KRX"}})");
+    EXPECT_EQ(error.keyPath(), "market.calendar");
+    EXPECT_NE(error.problem().find("\"auto\", \"krx\", \"always-open\""), std::string::npos)
+        << error.problem();
+    EXPECT_EQ(errorFor(R"({"market": {"calendar": true}})").keyPath(), "market.calendar");
+}
+
+TEST(ConfigLoader, SpecialDaysAreReadAndReplaceTheBuiltInOnes) {
+    const Config config = parseConfigText(R"({"market": {"special_days": [
+        {"date": "2026-11-19", "open": "10:00", "close": "16:30", "note": "exam day"},
+        {"date": "2027-01-04", "open": "10:00"}]}})",
+                                          "test.json");
+    const auto& days = config.market.specialDays;
+    ASSERT_EQ(days.size(), 2u);
+    EXPECT_EQ(days[0].date, "2026-11-19");
+    EXPECT_EQ(days[0].openMinute, 10 * 60);
+    EXPECT_EQ(days[0].closeMinute, 16 * 60 + 30);
+    EXPECT_EQ(days[0].note, "exam day");
+    EXPECT_EQ(days[1].date, "2027-01-04");
+    EXPECT_EQ(days[1].openMinute, 10 * 60);
+    EXPECT_EQ(days[1].closeMinute, 15 * 60 + 30); // the regular close when none is given
+    EXPECT_TRUE(days[1].note.empty());
+}
+
+TEST(ConfigLoader, ASpecialDayThatClosesBeforeItOpensIsRejected) {
+    const auto error = errorFor(
+        R"({"market": {"special_days": [{"date": "2026-11-19", "open": "16:30", "close": "10:00"}]}})");
+    EXPECT_EQ(error.keyPath(), "market.special_days[0]");
+    EXPECT_NE(error.problem().find("16:30"), std::string::npos) << error.problem();
+}
+
+TEST(ConfigLoader, MalformedSpecialDaysNameThePath) {
+    EXPECT_EQ(errorFor(R"({"market": {"special_days": [{"date": "2026-11-19", "open": "9:00"}]}})").keyPath(),
+              "market.special_days[0]");
+    EXPECT_EQ(
+        errorFor(
+            R"({"market": {"special_days": [{"date": "2026-11-19", "close": "15:30"}, {"open": "10:00"}]}})")
+            .keyPath(),
+        "market.special_days[1].date");
+    EXPECT_EQ(
+        errorFor(R"({"market": {"special_days": [{"date": "2026-11-19", "closes": "15:30"}]}})").keyPath(),
+        "market.special_days[0].closes");
+    EXPECT_EQ(errorFor(R"({"market": {"special_days": {"date": "2026-11-19"}}})").keyPath(),
+              "market.special_days");
+}
+
+TEST(ConfigLoader, WithoutMarketListsTheBuiltInKrxCalendarIsUsed) {
+    ASSERT_FALSE(defaultKrxHolidays().empty());
+    ASSERT_FALSE(defaultKrxSpecialDays().empty());
+    for (const char* text : {"{}", R"({"market": {"calendar": "krx"}})"}) {
+        const Config config = parseConfigText(text, "test.json");
+        EXPECT_EQ(config.market.holidays, defaultKrxHolidays()) << text;
+        EXPECT_EQ(config.market.specialDays.size(), defaultKrxSpecialDays().size()) << text;
+    }
+}
+
+TEST(ConfigLoader, MarketHolidaysReplaceTheBuiltInListRatherThanAddingToIt) {
+    const auto builtIn = defaultKrxHolidays();
+    ASSERT_NE(std::find(builtIn.begin(), builtIn.end(), "2026-01-01"), builtIn.end());
+
+    const Config config = parseConfigText(R"({"market": {"holidays": ["2026-12-24"]}})", "test.json");
+    EXPECT_EQ(config.market.holidays, std::vector<std::string>{"2026-12-24"});
+
+    const Config none = parseConfigText(R"({"market": {"holidays": []}})", "test.json");
+    EXPECT_TRUE(none.market.holidays.empty());
+}
+
+TEST(ConfigLoader, HolidaysThatAreNotStringsOrNotAListAreRejected) {
+    EXPECT_EQ(errorFor(R"({"market": {"holidays": ["2026-12-25", 20261231]}})").keyPath(),
+              "market.holidays[1]");
+    EXPECT_EQ(errorFor(R"({"market": {"holidays": "2026-12-25"}})").keyPath(), "market.holidays");
+    EXPECT_EQ(errorFor(R"({"market": {"holidays": ["2026-12-5"]}})").keyPath(), "market.holidays[0]");
+}
+
+TEST(ConfigLoader, HolidaysThatAreNotCalendarDatesAreRejected) {
+    EXPECT_EQ(errorFor(R"({"market": {"holidays": ["2026-02-31"]}})").keyPath(), "market.holidays[0]");
+    EXPECT_EQ(errorFor(R"({"market": {"holidays": ["2026-04-31"]}})").keyPath(), "market.holidays[0]");
+}
+
+TEST(ConfigLoader, TheExampleConfigListsTheBuiltInKrxHolidays) {
+    const std::string path = KIWOOMD_SOURCE_DIR "/config/kiwoomd.example.json";
+    std::ifstream in(path);
+    ASSERT_TRUE(in) << path;
+    const auto document = nlohmann::json::parse(in);
+    const auto builtIn = defaultKrxHolidays();
+    ASSERT_TRUE(document.contains("market") && document["market"].contains("holidays"));
+    EXPECT_EQ(loadConfigFile(path).market.holidays, builtIn);
 }
 
 } // namespace

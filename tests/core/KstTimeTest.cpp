@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace kiwoomd {
 namespace {
 
@@ -31,6 +33,63 @@ TEST(KstTime, DateChangesAtKstMidnightNotUtcMidnight) {
 TEST(KstTime, LeapDaysAreCounted) {
     EXPECT_EQ(toKstIso8601(fromKst(2028, 2, 29, 12, 0, 0)), "2028-02-29T12:00:00+09:00");
     EXPECT_EQ(toKst(fromKst(2028, 3, 1)).weekday, 3); // Wednesday
+}
+
+TEST(KstTime, ParsingWhatToKstIso8601WritesGivesTheSameInstant) {
+    for (const Timestamp t : {Timestamp{}, fromKst(2026, 11, 24, 10, 15, 2), fromKst(2028, 2, 29, 23, 59, 59),
+                              fromKst(2027, 1, 1, 0, 0, 0), fromKst(1999, 12, 31, 8, 59, 59)}) {
+        const std::string text = toKstIso8601(t);
+        const auto parsed = parseKstIso8601(text);
+        ASSERT_TRUE(parsed.has_value()) << text;
+        EXPECT_EQ(*parsed, t) << text;
+    }
+}
+
+TEST(KstTime, ParsingReadsTheWallClockAsKst) {
+    const auto parsed = parseKstIso8601("1970-01-01T09:00:00+09:00");
+    ASSERT_TRUE(parsed.has_value());
+    EXPECT_EQ(*parsed, Timestamp{});
+}
+
+TEST(KstTime, ParsingRejectsOtherOffsets) {
+    for (const char* text :
+         {"2026-11-24T01:15:02Z", "2026-11-24T10:15:02+0900", "2026-11-24T01:15:02+00:00",
+          "2026-11-24T10:15:02-09:00", "2026-11-24T11:15:02+10:00", "2026-11-24T10:15:02+09:30"}) {
+        EXPECT_FALSE(parseKstIso8601(text).has_value()) << text;
+    }
+}
+
+TEST(KstTime, ParsingRejectsWrongLengths) {
+    for (const char* text :
+         {"", "2026-11-24", "2026-11-24T10:15+09:00", "2026-11-24T10:15:02.5+09:00",
+          "2026-11-24T10:15:02+09:00 ", " 2026-11-24T10:15:02+09:00", "2026-1-24T10:15:02+09:00"}) {
+        EXPECT_FALSE(parseKstIso8601(text).has_value()) << "\"" << text << "\"";
+    }
+}
+
+TEST(KstTime, ParsingRejectsRightLengthButWrongShape) {
+    for (const char* text :
+         {"2026-11-24 10:15:02+09:00", "2026/11/24T10:15:02+09:00", "2026-11-24T10-15-02+09:00",
+          "2026-11-2410:15:02++09:00", "abcd-ef-ghTij:kl:mn+09:00", "2026-+1-24T10:15:02+09:00"}) {
+        EXPECT_FALSE(parseKstIso8601(text).has_value()) << text;
+    }
+}
+
+TEST(KstTime, ParsingRejectsDaysTheMonthDoesNotHave) {
+    EXPECT_FALSE(parseKstIso8601("2026-02-31T10:00:00+09:00").has_value());
+    EXPECT_FALSE(parseKstIso8601("2026-02-29T10:00:00+09:00").has_value()); // not a leap year
+    EXPECT_FALSE(parseKstIso8601("2026-04-31T10:00:00+09:00").has_value());
+    EXPECT_FALSE(parseKstIso8601("2026-00-10T10:00:00+09:00").has_value());
+    EXPECT_FALSE(parseKstIso8601("2026-13-10T10:00:00+09:00").has_value());
+    EXPECT_FALSE(parseKstIso8601("2026-01-00T10:00:00+09:00").has_value());
+    EXPECT_TRUE(parseKstIso8601("2028-02-29T10:00:00+09:00").has_value()); // a leap year
+}
+
+TEST(KstTime, ParsingRejectsTimesOutsideTheDay) {
+    EXPECT_FALSE(parseKstIso8601("2026-11-24T24:00:00+09:00").has_value());
+    EXPECT_FALSE(parseKstIso8601("2026-11-24T10:60:00+09:00").has_value());
+    EXPECT_FALSE(parseKstIso8601("2026-11-24T10:15:60+09:00").has_value()); // no leap seconds
+    EXPECT_TRUE(parseKstIso8601("2026-11-24T23:59:59+09:00").has_value());
 }
 
 } // namespace

@@ -1,82 +1,12 @@
 // Starts the real kiwoomd binary as a user would (--simulate --headless) and talks to it over
 // HTTP. The port is chosen by the daemon (--port 0) and read from its log, so runs never race
 // for a port.
-#include <QCoreApplication>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QTemporaryDir>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-
-#include <gtest/gtest.h>
-
-#include <chrono>
-#include <thread>
+#include "e2e/DaemonProcess.h"
 
 namespace {
 
-class DaemonProcess {
-public:
-    explicit DaemonProcess(QStringList extraArgs = {}) {
-        QStringList args = {"--simulate", "--headless",     "--port", "0",
-                            "--data-dir", m_dataDir.path(), "--seed", "7"};
-        args << extraArgs;
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(QStringLiteral(KIWOOMD_BINARY), args);
-    }
-
-    ~DaemonProcess() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    // Reads the log until the daemon says where it serves; 0 when it never does.
-    int waitForPort() {
-        const QRegularExpression serving(QStringLiteral("serving http://127\\.0\\.0\\.1:(\\d+)/"));
-        for (int i = 0; i < 100; ++i) {
-            m_process.waitForReadyRead(100);
-            m_output += QString::fromUtf8(m_process.readAll());
-            const auto match = serving.match(m_output);
-            if (match.hasMatch()) {
-                return match.captured(1).toInt();
-            }
-            if (m_process.state() == QProcess::NotRunning) {
-                break;
-            }
-        }
-        return 0;
-    }
-
-    int terminate() {
-        m_process.terminate(); // SIGTERM, as a service manager or Ctrl+C would
-        EXPECT_TRUE(m_process.waitForFinished(10000));
-        m_output += QString::fromUtf8(m_process.readAll());
-        return m_process.exitCode();
-    }
-
-    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
-    const QString& output() const { return m_output; }
-    QString dataDir() const { return m_dataDir.path(); }
-
-private:
-    QTemporaryDir m_dataDir;
-    QProcess m_process;
-    QString m_output;
-};
-
-nlohmann::json getJson(httplib::Client& client, const std::string& path, int expectedStatus = 200) {
-    const auto response = client.Get(path.c_str());
-    if (!response) {
-        ADD_FAILURE() << "no answer for " << path;
-        return {};
-    }
-    EXPECT_EQ(response->status, expectedStatus) << path << ": " << response->body;
-    EXPECT_EQ(response->get_header_value("Content-Type"), "application/json; charset=utf-8");
-    return nlohmann::json::parse(response->body);
-}
+using kiwoomd::test::DaemonProcess;
+using kiwoomd::test::getJson;
 
 TEST(DaemonEndToEnd, ServesAWellFormedMovingRankingWithinSeconds) {
     DaemonProcess daemon({"--interval", "2"});
