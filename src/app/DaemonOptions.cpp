@@ -59,7 +59,7 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         QStringLiteral("sim-fault"),
         QStringLiteral(
             "Emulator fault NAME[@SECONDS][+DURATION], repeatable: login-fail, disconnect, throttle, drop, "
-            "slow, malformed, empty (docs/faults.md)."),
+            "slow, malformed, empty, version-update (docs/faults.md)."),
         QStringLiteral("FAULT"));
     parser.addOptions(
         {help, version, simulate, headless, host, port, config, dataDir, interval, seed, logLevel, simFault});

@@ -141,8 +141,10 @@ FeedDefinition parseFeed(const json& value, const std::string& path, const std::
                     "\"" + feed.id + "\" is not a valid feed id; use 1-32 of a-z, 0-9, '-' and '_'");
     }
     feed.trCode = tr::kVolumeSurgeTr;
-    // The catalogue knows more TRs than the session can turn into rows yet; only those are feeds.
-    const std::vector<std::string> trCodes = {tr::kVolumeSurgeTr};
+    std::vector<std::string> trCodes;
+    for (const auto& known : tr::catalogue()) {
+        trCodes.push_back(known.code);
+    }
     reader.readString("tr", feed.trCode, trCodes);
     const tr::TrSpec* spec = tr::findTr(feed.trCode);
 

@@ -17,7 +17,7 @@ std::optional<std::int64_t> parseSeconds(const std::string& text) {
 
 const std::vector<std::string>& emulatorFaultNames() {
     static const std::vector<std::string> names = {"login-fail", "disconnect", "throttle", "drop",
-                                                   "slow",       "malformed",  "empty"};
+                                                   "slow",       "malformed",  "empty",    "version-update"};
     return names;
 }
 

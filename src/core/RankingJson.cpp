@@ -3,18 +3,12 @@
 #include "kiwoomd/core/JsonKeys.h"
 #include "kiwoomd/core/KstTime.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace kiwoomd {
-namespace {
 
-template <typename T> nlohmann::ordered_json optionalToJson(const std::optional<T>& value) {
-    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-}
-
-} // namespace
-
-nlohmann::ordered_json rankingRowToJson(const RankingRow& row) {
+nlohmann::ordered_json rankingRowToJson(const RankingRow& row, const tr::TrSpec* spec) {
     nlohmann::ordered_json out = {
         {json::kRank, row.rank},
         {json::kCode, row.code},
@@ -22,13 +16,31 @@ nlohmann::ordered_json rankingRowToJson(const RankingRow& row) {
         {json::kPrice, row.price},
         {json::kDirection, row.direction ? nlohmann::ordered_json(std::string(directionName(*row.direction)))
                                          : nlohmann::ordered_json(nullptr)},
-        {json::kChange, optionalToJson(row.change)},
-        {json::kChangeRate, optionalToJson(row.changeRate)},
-        {json::kPrevVolume, optionalToJson(row.prevVolume)},
-        {json::kVolume, optionalToJson(row.volume)},
-        {json::kSurgeVolume, optionalToJson(row.surgeVolume)},
-        {json::kSurgeRate, optionalToJson(row.surgeRate)},
     };
+    auto write = [&out](const std::string& key, const FieldNumber& value) {
+        if (const auto* i = std::get_if<std::int64_t>(&value)) {
+            out[key] = *i;
+        } else if (const auto* d = std::get_if<double>(&value)) {
+            out[key] = *d;
+        } else {
+            out[key] = nullptr;
+        }
+    };
+    if (spec) {
+        for (const auto& field : spec->fields) {
+            if (field.kind == tr::FieldKind::Code || field.kind == tr::FieldKind::Name ||
+                field.kind == tr::FieldKind::Price || field.kind == tr::FieldKind::DirectionSign) {
+                continue;
+            }
+            const auto it = std::find_if(row.values.begin(), row.values.end(),
+                                         [&](const RowValue& v) { return v.key == field.jsonKey; });
+            write(field.jsonKey, it == row.values.end() ? FieldNumber{} : it->value);
+        }
+    } else {
+        for (const auto& value : row.values) {
+            write(value.key, value.value);
+        }
+    }
     if (!row.venue.empty()) {
         out[json::kVenue] = row.venue;
     }
@@ -39,9 +51,10 @@ nlohmann::ordered_json rankingRowToJson(const RankingRow& row) {
 }
 
 nlohmann::ordered_json snapshotToJson(const FeedSnapshot& snapshot) {
+    const tr::TrSpec* spec = tr::findTr(snapshot.trCode);
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const auto& row : snapshot.rows) {
-        rows.push_back(rankingRowToJson(row));
+        rows.push_back(rankingRowToJson(row, spec));
     }
     return {
         {json::kFeed, snapshot.feedId},
@@ -123,12 +136,24 @@ std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::strin
             if (const auto direction = optionalMember<std::string>(item, json::kDirection)) {
                 row.direction = directionFromName(*direction);
             }
-            row.change = optionalMember<std::int64_t>(item, json::kChange);
-            row.changeRate = optionalMember<double>(item, json::kChangeRate);
-            row.prevVolume = optionalMember<std::int64_t>(item, json::kPrevVolume);
-            row.volume = optionalMember<std::int64_t>(item, json::kVolume);
-            row.surgeVolume = optionalMember<std::int64_t>(item, json::kSurgeVolume);
-            row.surgeRate = optionalMember<double>(item, json::kSurgeRate);
+            const tr::TrSpec* spec = tr::findTr(snapshot.trCode);
+            if (!spec) {
+                throw SnapshotReadError("unknown TR \"" + snapshot.trCode + "\"");
+            }
+            for (const auto& field : spec->fields) {
+                if (field.kind == tr::FieldKind::Code || field.kind == tr::FieldKind::Name ||
+                    field.kind == tr::FieldKind::Price || field.kind == tr::FieldKind::DirectionSign) {
+                    continue;
+                }
+                const auto& value = member(item, field.jsonKey.c_str());
+                if (value.is_null()) {
+                    row.values.push_back({field.jsonKey, FieldNumber{}});
+                } else if (field.kind == tr::FieldKind::Rate) {
+                    row.values.push_back({field.jsonKey, value.get<double>()});
+                } else {
+                    row.values.push_back({field.jsonKey, value.get<std::int64_t>()});
+                }
+            }
             if (item.contains(json::kVenue)) {
                 row.venue = item.at(json::kVenue).get<std::string>();
             }

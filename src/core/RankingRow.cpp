@@ -1,82 +1,131 @@
 #include "kiwoomd/core/RankingRow.h"
 
-#include "kiwoomd/core/JsonKeys.h"
-#include "kiwoomd/core/TrCatalogue.h"
-
 #include <algorithm>
 
 namespace kiwoomd {
 namespace {
 
-class FieldReader {
-public:
-    FieldReader(const std::vector<std::string>& fields, const RawRow& raw)
-        : m_fields(fields)
-        , m_raw(raw) {}
-
-    // The raw value of a field, or nullopt when the TR layout or the row lacks it.
-    std::optional<std::string_view> get(std::string_view fieldName) const {
-        const auto it = std::find(m_fields.begin(), m_fields.end(), fieldName);
-        if (it == m_fields.end()) {
-            return std::nullopt;
-        }
-        const auto index = static_cast<std::size_t>(it - m_fields.begin());
-        if (index >= m_raw.values.size()) {
-            return std::nullopt;
-        }
-        return std::string_view(m_raw.values[index]);
-    }
-
-private:
-    const std::vector<std::string>& m_fields;
-    const RawRow& m_raw;
-};
-
-template <typename T, typename Parser>
-std::optional<T> readOptional(const FieldReader& reader, std::string_view fieldName, const char* jsonName,
-                              Parser parse, std::vector<std::string>& invalid) {
-    const auto raw = reader.get(fieldName);
-    if (!raw) {
-        invalid.emplace_back(jsonName);
-        return std::nullopt;
-    }
-    auto value = parse(*raw);
-    if (!value) {
-        invalid.emplace_back(jsonName);
-    }
-    return value;
+std::string quoted(const std::string* raw) {
+    return raw ? "'" + *raw + "'" : std::string("(missing)");
 }
 
-std::string quoted(std::optional<std::string_view> raw) {
-    return raw ? "'" + std::string(*raw) + "'" : std::string("(missing)");
+FieldNumber readNumber(tr::FieldKind kind, std::string_view raw) {
+    switch (kind) {
+    case tr::FieldKind::Change:
+    case tr::FieldKind::SignedInteger:
+        if (const auto v = parseSignedInteger(raw)) {
+            return *v;
+        }
+        return {};
+    case tr::FieldKind::Volume:
+        if (const auto v = parseVolume(raw)) {
+            return *v;
+        }
+        return {};
+    case tr::FieldKind::Rate:
+        if (const auto v = parseRate(raw)) {
+            return *v;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+bool isDown(const std::optional<Direction>& d) {
+    return d && (*d == Direction::Down || *d == Direction::LowerLimit);
 }
 
 } // namespace
 
-bool RankingRow::operator==(const RankingRow& o) const {
-    return rank == o.rank && code == o.code && venue == o.venue && name == o.name && price == o.price &&
-           direction == o.direction && change == o.change && changeRate == o.changeRate &&
-           prevVolume == o.prevVolume && volume == o.volume && surgeVolume == o.surgeVolume &&
-           surgeRate == o.surgeRate && invalidFields == o.invalidFields;
+std::optional<std::int64_t> RankingRow::integer(std::string_view key) const {
+    for (const auto& v : values) {
+        if (v.key == key) {
+            if (const auto* i = std::get_if<std::int64_t>(&v.value)) {
+                return *i;
+            }
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
 }
 
-RowParseResult parseVolumeSurgeRow(const std::vector<std::string>& fields, const RawRow& raw, int rank) {
-    const FieldReader reader(fields, raw);
-    RowParseResult result;
+std::optional<double> RankingRow::number(std::string_view key) const {
+    for (const auto& v : values) {
+        if (v.key == key) {
+            if (const auto* i = std::get_if<std::int64_t>(&v.value)) {
+                return static_cast<double>(*i);
+            }
+            if (const auto* d = std::get_if<double>(&v.value)) {
+                return *d;
+            }
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
 
-    const auto rawCode = reader.get(tr::field::kCode);
+void RankingRow::set(const std::string& key, FieldNumber value) {
+    for (auto& v : values) {
+        if (v.key == key) {
+            v.value = value;
+            return;
+        }
+    }
+    values.push_back({key, value});
+}
+
+bool RankingRow::operator==(const RankingRow& o) const {
+    if (!(rank == o.rank && code == o.code && venue == o.venue && name == o.name && price == o.price &&
+          direction == o.direction && invalidFields == o.invalidFields)) {
+        return false;
+    }
+    // A value that is absent and one that is empty mean the same: nothing readable.
+    auto valueOf = [](const RankingRow& row, const std::string& key) {
+        for (const auto& v : row.values) {
+            if (v.key == key) {
+                return v.value;
+            }
+        }
+        return FieldNumber{};
+    };
+    for (const auto& v : values) {
+        if (valueOf(o, v.key) != v.value) {
+            return false;
+        }
+    }
+    for (const auto& v : o.values) {
+        if (valueOf(*this, v.key) != v.value) {
+            return false;
+        }
+    }
+    return true;
+}
+
+RowParseResult parseRankingRow(const tr::TrSpec& spec, const RawRow& raw, int rank) {
+    RowParseResult result;
+    auto rawOf = [&](tr::FieldKind kind) -> const std::string* {
+        for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+            if (spec.fields[i].kind == kind) {
+                return i < raw.values.size() ? &raw.values[i] : nullptr;
+            }
+        }
+        return nullptr;
+    };
+
+    const std::string* rawCode = rawOf(tr::FieldKind::Code);
     const auto code = rawCode ? parseStockCode(*rawCode) : std::nullopt;
     if (!code) {
         result.problem = "unreadable stock code " + quoted(rawCode);
         return result;
     }
-    const auto rawName = reader.get(tr::field::kName);
+    const std::string* rawName = rawOf(tr::FieldKind::Name);
     const std::string_view name = rawName ? trimField(*rawName) : std::string_view{};
     if (name.empty()) {
         result.problem = code->code + ": empty name";
         return result;
     }
-    const auto rawPrice = reader.get(tr::field::kPrice);
+    const std::string* rawPrice = rawOf(tr::FieldKind::Price);
     const auto price = rawPrice ? parseSignedPrice(*rawPrice) : std::nullopt;
     if (!price) {
         result.problem = code->code + ": unreadable price " + quoted(rawPrice);
@@ -90,33 +139,38 @@ RowParseResult parseVolumeSurgeRow(const std::vector<std::string>& fields, const
     row.name = std::string(name);
     row.price = price->absolute;
 
-    auto& invalid = row.invalidFields;
-    const auto signField = reader.get(tr::field::kChangeSign);
-    const auto sign = signField ? parseDirectionSign(*signField) : std::nullopt;
-    if (!sign && signField && !trimField(*signField).empty()) {
-        invalid.emplace_back(json::kDirection);
+    std::optional<Direction> sign;
+    for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+        if (spec.fields[i].kind == tr::FieldKind::DirectionSign) {
+            const std::string* rawSign = i < raw.values.size() ? &raw.values[i] : nullptr;
+            sign = rawSign ? parseDirectionSign(*rawSign) : std::nullopt;
+            if (!sign && rawSign && !trimField(*rawSign).empty()) {
+                row.invalidFields.push_back(spec.fields[i].jsonKey);
+            }
+        }
     }
     row.direction = resolveDirection(sign, price->sign);
 
-    row.change =
-        readOptional<std::int64_t>(reader, tr::field::kChange, json::kChange, parseSignedInteger, invalid);
-    // The change field's own sign can be missing on some builds; the direction decides then.
-    if (row.change && *row.change > 0 && row.direction &&
-        (*row.direction == Direction::Down || *row.direction == Direction::LowerLimit)) {
-        row.change = -*row.change;
+    for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+        const auto& field = spec.fields[i];
+        if (field.kind == tr::FieldKind::Code || field.kind == tr::FieldKind::Name ||
+            field.kind == tr::FieldKind::Price || field.kind == tr::FieldKind::DirectionSign) {
+            continue;
+        }
+        FieldNumber value = i < raw.values.size() ? readNumber(field.kind, raw.values[i]) : FieldNumber{};
+        if (std::holds_alternative<std::monostate>(value)) {
+            row.invalidFields.push_back(field.jsonKey);
+        } else if (field.kind == tr::FieldKind::Change && isDown(row.direction)) {
+            // Some builds send the change without its sign; the direction decides then.
+            auto& amount = std::get<std::int64_t>(value);
+            amount = amount > 0 ? -amount : amount;
+        }
+        row.values.push_back({field.jsonKey, value});
     }
-    row.changeRate =
-        readOptional<double>(reader, tr::field::kChangeRate, json::kChangeRate, parseRate, invalid);
-    row.prevVolume =
-        readOptional<std::int64_t>(reader, tr::field::kPrevVolume, json::kPrevVolume, parseVolume, invalid);
-    row.volume = readOptional<std::int64_t>(reader, tr::field::kVolume, json::kVolume, parseVolume, invalid);
-    row.surgeVolume = readOptional<std::int64_t>(reader, tr::field::kSurgeVolume, json::kSurgeVolume,
-                                                 parseSignedInteger, invalid);
-    row.surgeRate = readOptional<double>(reader, tr::field::kSurgeRate, json::kSurgeRate, parseRate, invalid);
 
-    if (!invalid.empty()) {
+    if (!row.invalidFields.empty()) {
         result.problem = row.code + ": unreadable";
-        for (const auto& f : invalid) {
+        for (const auto& f : row.invalidFields) {
             result.problem += " " + f;
         }
     }

@@ -27,35 +27,39 @@ nlohmann::ordered_json errorOrNull(const std::optional<ErrorInfo>& error) {
 
 } // namespace
 
+nlohmann::ordered_json feedStatusToJson(const FeedStatus& feed, Timestamp now) {
+    nlohmann::ordered_json inputs = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : feed.inputs) {
+        inputs[name] = value;
+    }
+    return {
+        {json::kId, feed.id},
+        {json::kMarket, feed.market},
+        {json::kTr, feed.trCode},
+        {json::kInputs, std::move(inputs)},
+        {json::kLastFetch, timeOrNull(feed.lastFetch)},
+        {json::kLastAttempt, timeOrNull(feed.lastAttempt)},
+        {json::kRowCount, feed.rowCount},
+        {json::kSkippedRows, feed.skippedRows},
+        {json::kVersion, feed.version},
+        {json::kAgeSeconds,
+         feed.lastFetch
+             ? nlohmann::ordered_json(std::max<long long>(
+                   0, std::chrono::duration_cast<std::chrono::seconds>(now - *feed.lastFetch).count()))
+             : nlohmann::ordered_json(nullptr)},
+        {json::kStale, feed.stale},
+        {json::kRestored, feed.restored},
+        {json::kPolling, feed.polling},
+        {json::kNote,
+         feed.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(feed.note)},
+        {json::kLastError, errorOrNull(feed.lastError)},
+    };
+}
+
 nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestamp now) {
     nlohmann::ordered_json feeds = nlohmann::ordered_json::array();
     for (const auto& feed : status.feeds) {
-        nlohmann::ordered_json inputs = nlohmann::ordered_json::object();
-        for (const auto& [name, value] : feed.inputs) {
-            inputs[name] = value;
-        }
-        feeds.push_back({
-            {json::kId, feed.id},
-            {json::kMarket, feed.market},
-            {json::kTr, feed.trCode},
-            {json::kInputs, std::move(inputs)},
-            {json::kLastFetch, timeOrNull(feed.lastFetch)},
-            {json::kLastAttempt, timeOrNull(feed.lastAttempt)},
-            {json::kRowCount, feed.rowCount},
-            {json::kSkippedRows, feed.skippedRows},
-            {json::kVersion, feed.version},
-            {json::kAgeSeconds,
-             feed.lastFetch
-                 ? nlohmann::ordered_json(std::max<long long>(
-                       0, std::chrono::duration_cast<std::chrono::seconds>(now - *feed.lastFetch).count()))
-                 : nlohmann::ordered_json(nullptr)},
-            {json::kStale, feed.stale},
-            {json::kRestored, feed.restored},
-            {json::kPolling, feed.polling},
-            {json::kNote,
-             feed.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(feed.note)},
-            {json::kLastError, errorOrNull(feed.lastError)},
-        });
+        feeds.push_back(feedStatusToJson(feed, now));
     }
     nlohmann::ordered_json budget = nlohmann::ordered_json::array();
     for (const auto& window : status.budget) {

@@ -34,8 +34,18 @@ const std::vector<TrSpec>& catalogue() {
                  "0",
                  "0 all, 2 >= 50,000, 5 >= 10,000, 6 >= 5,000, 8 >= 1,000, 9 >= 100,000 KRW"},
             },
-            {field::kCode, field::kName, field::kPrice, field::kChangeSign, field::kChange,
-             field::kChangeRate, field::kPrevVolume, field::kVolume, field::kSurgeVolume, field::kSurgeRate},
+            {
+                {field::kCode, "code", FieldKind::Code},
+                {field::kName, "name", FieldKind::Name},
+                {field::kPrice, "price", FieldKind::Price},
+                {field::kChangeSign, "direction", FieldKind::DirectionSign},
+                {field::kChange, "change", FieldKind::Change},
+                {field::kChangeRate, "change_rate", FieldKind::Rate},
+                {field::kPrevVolume, "prev_volume", FieldKind::Volume},
+                {field::kVolume, "volume", FieldKind::Volume},
+                {field::kSurgeVolume, "surge_volume", FieldKind::SignedInteger},
+                {field::kSurgeRate, "surge_rate", FieldKind::Rate},
+            },
         },
         TrSpec{
             kTodayVolumeTr,
@@ -56,12 +66,37 @@ const std::vector<TrSpec>& catalogue() {
                 {input::kTurnoverBand, {}, "0", "turnover band"},
                 {input::kSessionKind, {}, "0", "session filter"},
             },
-            {field::kCode, field::kName, field::kPrice, field::kChangeSign, field::kChange,
-             field::kChangeRate, field::kTodayVolume, field::kVolumeVsPrevDay, field::kTurnoverRatio,
-             field::kTurnover},
+            {
+                {field::kCode, "code", FieldKind::Code},
+                {field::kName, "name", FieldKind::Name},
+                {field::kPrice, "price", FieldKind::Price},
+                {field::kChangeSign, "direction", FieldKind::DirectionSign},
+                {field::kChange, "change", FieldKind::Change},
+                {field::kChangeRate, "change_rate", FieldKind::Rate},
+                {field::kTodayVolume, "volume", FieldKind::Volume},
+                // 전일비: today's volume as a percentage of the previous day's.
+                {field::kVolumeVsPrevDay, "volume_vs_prev_day", FieldKind::Rate},
+                {field::kTurnoverRatio, "turnover_ratio", FieldKind::Rate},
+                // 거래금액 in millions of KRW.
+                {field::kTurnover, "turnover_million_krw", FieldKind::Volume},
+            },
         },
     };
     return specs;
+}
+
+std::vector<std::string> TrSpec::fieldNames() const {
+    std::vector<std::string> names;
+    for (const auto& f : fields) {
+        names.push_back(f.kiwoomName);
+    }
+    return names;
+}
+
+const FieldSpec* TrSpec::fieldByKey(std::string_view jsonKey) const {
+    const auto it =
+        std::find_if(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.jsonKey == jsonKey; });
+    return it == fields.end() ? nullptr : &*it;
 }
 
 const TrSpec* findTr(std::string_view code) {

@@ -8,6 +8,7 @@ namespace kiwoomd::http {
 namespace {
 
 constexpr char kReadMethods[] = "GET, HEAD";
+constexpr char kFeedPrefix[] = "/api/feeds/";
 
 bool isRead(const std::string& method) {
     return method == "GET" || method == "HEAD";
@@ -28,6 +29,7 @@ ApiRouter::ApiRouter(const SnapshotCache& cache, const StatusBoard& board, const
                      std::string defaultMarket)
     : m_ranking(cache, std::move(defaultMarket))
     , m_status(board, clock)
+    , m_feeds(cache, board, clock)
     , m_health(board, cache) {}
 
 ApiResponse ApiRouter::route(const ApiRequest& request) const {
@@ -38,6 +40,18 @@ ApiResponse ApiRouter::route(const ApiRequest& request) const {
     if (request.path == "/api/status") {
         requireRead(request);
         return m_status.get(request);
+    }
+    if (request.path == "/api/feeds") {
+        requireRead(request);
+        return m_feeds.list(request);
+    }
+    if (request.path.rfind(kFeedPrefix, 0) == 0) {
+        requireRead(request);
+        const std::string id = request.path.substr(sizeof(kFeedPrefix) - 1);
+        if (id.empty() || id.find('/') != std::string::npos) {
+            throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
+        }
+        return m_feeds.get(id);
     }
     if (request.path == "/api/health") {
         requireRead(request);

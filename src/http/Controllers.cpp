@@ -73,6 +73,32 @@ ApiResponse StatusController::get(const ApiRequest& /*request*/) const {
                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+FeedsController::FeedsController(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock)
+    : m_cache(cache)
+    , m_board(board)
+    , m_clock(clock) {}
+
+ApiResponse FeedsController::list(const ApiRequest& /*request*/) const {
+    const SessionStatusPtr status = m_board.current();
+    const Timestamp now = m_clock.now();
+    nlohmann::ordered_json feeds = nlohmann::ordered_json::array();
+    for (const auto& feed : status->feeds) {
+        auto item = feedStatusToJson(feed, now);
+        item["url"] = "/api/feeds/" + feed.id;
+        feeds.push_back(std::move(item));
+    }
+    const nlohmann::ordered_json body = {{json::kFeeds, std::move(feeds)}};
+    return ApiResponse::json(body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
+ApiResponse FeedsController::get(const std::string& feedId) const {
+    const FeedSnapshotPtr snapshot = m_cache.get(feedId);
+    if (!snapshot) {
+        throw ApiError(ApiErrorKind::NotFound, "unknown_feed", "no feed '" + feedId + "' is configured");
+    }
+    return ApiResponse::sharedJson(std::shared_ptr<const std::string>(snapshot, &snapshot->body));
+}
+
 HealthController::HealthController(const StatusBoard& board, const SnapshotCache& cache)
     : m_board(board)
     , m_cache(cache) {}

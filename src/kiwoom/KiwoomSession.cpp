@@ -321,7 +321,7 @@ void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqNa
     const auto rawRows = readRows(trCode, QString::fromStdString(spec->recordName));
     for (const auto& raw : rawRows) {
         const int rank = static_cast<int>(feed.collecting.size()) + feed.skippedThisPoll + 1;
-        auto parsed = parseVolumeSurgeRow(spec->fields, raw, rank);
+        auto parsed = parseRankingRow(*spec, raw, rank);
         if (!parsed.problem.empty()) {
             spdlog::warn("{} row {}: {}", feed.definition.id, rank, parsed.problem);
         }
@@ -361,11 +361,12 @@ std::vector<RawRow> KiwoomSession::readRows(const QString& trCode, const QString
     for (int index = 0; index < count; ++index) {
         RawRow raw;
         for (const auto& field : spec->fields) {
-            raw.values.push_back(m_control
-                                     .dynamicCall(calls::kGetCommData,
-                                                  {trCode, recordName, index, QString::fromStdString(field)})
-                                     .toString()
-                                     .toStdString());
+            raw.values.push_back(
+                m_control
+                    .dynamicCall(calls::kGetCommData,
+                                 {trCode, recordName, index, QString::fromStdString(field.kiwoomName)})
+                    .toString()
+                    .toStdString());
         }
         rows.push_back(std::move(raw));
     }

@@ -31,9 +31,9 @@ FeedSnapshotPtr goodSnapshot(const std::string& feedId, std::uint64_t version) {
         row.name = "종목" + std::to_string(rank);
         row.price = 1000 * rank + static_cast<std::int64_t>(version);
         row.direction = Direction::Up;
-        row.change = 10 * rank;
-        row.changeRate = 0.25 * rank;
-        row.volume = 12345 * rank;
+        row.set("change", std::int64_t{10 * rank});
+        row.set("change_rate", double{0.25 * rank});
+        row.set("volume", std::int64_t{12345 * rank});
         row.invalidFields = rank == 3 ? std::vector<std::string>{"prev_volume"} : std::vector<std::string>{};
         s.rows.push_back(row);
     }

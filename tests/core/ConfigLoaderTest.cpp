@@ -97,10 +97,22 @@ TEST(ConfigLoader, LimitWindowsAreRead) {
     EXPECT_EQ(config.polling.windows[1].length, std::chrono::milliseconds(3600000));
 }
 
-TEST(ConfigLoader, OnlyTrsTheSessionCanReadAreFeeds) {
-    const auto error = errorFor(R"({"feeds": [{"id": "a", "tr": "opt10030"}]})");
+TEST(ConfigLoader, OnlyTrsInTheCatalogueAreFeeds) {
+    const auto error = errorFor(R"({"feeds": [{"id": "a", "tr": "opt99999"}]})");
     EXPECT_EQ(error.keyPath(), "feeds[0].tr");
-    EXPECT_NE(error.problem().find("\"opt10023\""), std::string::npos);
+    EXPECT_NE(error.problem().find("\"opt10023\", \"opt10030\""), std::string::npos);
+}
+
+TEST(ConfigLoader, AFeedOfAnotherTrTakesThatTrsInputsInItsOrder) {
+    const Config config = parseConfigText(
+        R"({"feeds": [{"id": "kosdaq-volume", "tr": "opt10030", "inputs": {"정렬구분": "3", "시장구분": "101"}}]})",
+        "test.json");
+    const auto& feed = config.feeds.at(0);
+    EXPECT_EQ(feed.trCode, "opt10030");
+    EXPECT_EQ(feed.market, "kosdaq");
+    EXPECT_EQ(feed.inputs.at(0), std::make_pair(std::string("시장구분"), std::string("101")));
+    EXPECT_EQ(feed.inputs.at(1), std::make_pair(std::string("정렬구분"), std::string("3")));
+    EXPECT_EQ(feed.inputs.size(), tr::findTr("opt10030")->inputs.size());
 }
 
 TEST(ConfigLoader, MissingFileIsAClearError) {

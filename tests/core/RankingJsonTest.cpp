@@ -15,12 +15,12 @@ TEST(RankingJson, RowUsesTheContractFieldNames) {
     row.name = "삼성전자";
     row.price = 69800;
     row.direction = Direction::Down;
-    row.change = -1200;
-    row.changeRate = -1.69;
-    row.prevVolume = 1;
-    row.volume = 2;
-    row.surgeVolume = 1;
-    row.surgeRate = 100.0;
+    row.set("change", std::int64_t{-1200});
+    row.set("change_rate", double{-1.69});
+    row.set("prev_volume", std::int64_t{1});
+    row.set("volume", std::int64_t{2});
+    row.set("surge_volume", std::int64_t{1});
+    row.set("surge_rate", double{100.0});
     const auto json = rankingRowToJson(row);
     for (const char* key : {"rank", "code", "name", "price", "direction", "change", "change_rate",
                             "prev_volume", "volume", "surge_volume", "surge_rate"}) {
@@ -37,7 +37,7 @@ TEST(RankingJson, UnreadableValuesAreNullAndListed) {
     row.code = "005930";
     row.name = "x";
     row.invalidFields = {"change_rate"};
-    const auto json = rankingRowToJson(row);
+    const auto json = rankingRowToJson(row, tr::findTr(tr::kVolumeSurgeTr));
     EXPECT_TRUE(json["change_rate"].is_null());
     EXPECT_EQ(json["invalid_fields"], nlohmann::ordered_json::array({"change_rate"}));
 }
@@ -93,12 +93,12 @@ FeedSnapshot sampleSnapshot() {
     full.name = "삼성전자";
     full.price = 69800;
     full.direction = Direction::Down;
-    full.change = -1200;
-    full.changeRate = -1.69;
-    full.prevVolume = 8571012;
-    full.volume = 17142024;
-    full.surgeVolume = 8571012;
-    full.surgeRate = 100.07;
+    full.set("change", std::int64_t{-1200});
+    full.set("change_rate", double{-1.69});
+    full.set("prev_volume", std::int64_t{8571012});
+    full.set("volume", std::int64_t{17142024});
+    full.set("surge_volume", std::int64_t{8571012});
+    full.set("surge_rate", double{100.07});
     s.rows.push_back(full);
 
     RankingRow sparse;
@@ -153,7 +153,7 @@ TEST(RankingJson, AFrozenSnapshotReadsBackTheSame) {
     expectSameSnapshot(*read, written);
     EXPECT_EQ(read->rows[0].venue, "NXT");
     EXPECT_FALSE(read->rows[1].direction.has_value());
-    EXPECT_FALSE(read->rows[1].surgeRate.has_value());
+    EXPECT_FALSE(read->rows[1].number("surge_rate").has_value());
     EXPECT_EQ(read->rows[1].invalidFields.size(), 7u);
 }
 

@@ -66,6 +66,40 @@ TEST(DaemonEndToEnd, ServesAWellFormedMovingRankingWithinSeconds) {
     EXPECT_TRUE(daemon.output().contains("stopped"));
 }
 
+TEST(DaemonEndToEnd, AFeedDefinedOnlyInConfigIsServedEndToEnd) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("feeds.json");
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    // KOSDAQ surge rate over 5 minutes, prices of 5,000 won and up; and KOSDAQ by today's volume.
+    file.write(R"({"feeds": [
+        {"id": "kosdaq-5min", "inputs": {"시장구분": "101", "정렬구분": "2", "시간구분": "1", "시간": "5",
+                                         "가격구분": "6"}},
+        {"id": "kosdaq-volume", "tr": "opt10030", "inputs": {"시장구분": "101"}, "max_pages": 1}]})");
+    file.close();
+    DaemonProcess daemon({"--config", path});
+    const int port = daemon.waitForPort();
+    ASSERT_GT(port, 0) << daemon.output().toStdString();
+    httplib::Client client("127.0.0.1", port);
+    ASSERT_TRUE(kiwoomd::test::pollUntil(
+        [&] { return getJson(client, "/api/feeds/kosdaq-volume")["version"].get<int>() >= 1; }, 10));
+    const auto feeds = getJson(client, "/api/feeds");
+    ASSERT_EQ(feeds["feeds"].size(), 2u);
+    EXPECT_EQ(feeds["feeds"][0]["inputs"]["시간"], "5");
+    const auto volume = getJson(client, "/api/feeds/kosdaq-volume");
+    EXPECT_EQ(volume["tr"], "opt10030");
+    ASSERT_FALSE(volume["data"].empty());
+    EXPECT_TRUE(volume["data"][0].contains("turnover_ratio"));
+    ASSERT_TRUE(kiwoomd::test::pollUntil(
+        [&] { return getJson(client, "/api/volume-ranking?market=kosdaq")["version"].get<int>() >= 1; }, 30));
+    const auto rate = getJson(client, "/api/volume-ranking?market=kosdaq");
+    EXPECT_EQ(rate["feed"], "kosdaq-5min");
+    for (const auto& row : rate["data"]) {
+        EXPECT_GE(row["price"].get<long long>(), 5000);
+    }
+    EXPECT_EQ(daemon.terminate(), 0);
+}
+
 TEST(DaemonEndToEnd, BrokenConfigStopsTheStartWithAClearMessage) {
     QTemporaryDir dir;
     const QString path = dir.filePath("bad.json");

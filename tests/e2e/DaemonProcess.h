@@ -72,6 +72,7 @@ public:
     }
 
     QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    QProcess& process() { return m_process; }
     // Everything the daemon has logged so far (QProcess only reads the pipe when asked to wait).
     const QString& output() {
         if (m_process.state() != QProcess::NotRunning) {

@@ -191,6 +191,15 @@ TEST_F(FaultEndToEnd, EmptyPagesNeverReplaceTheLastRanking) {
     ASSERT_TRUE(freshRankingNewerThan(version, 15));
 }
 
+TEST(VersionUpdateEndToEnd, TheDaemonExitsWithCodeThreeSoASupervisorRestartsIt) {
+    DaemonProcess daemon({"--sim-fault", "version-update"});
+    ASSERT_GT(daemon.waitForPort(), 0);
+    QProcess& process = daemon.process();
+    ASSERT_TRUE(process.waitForFinished(10000)) << daemon.output().toStdString();
+    EXPECT_EQ(process.exitCode(), 3);
+    EXPECT_TRUE(daemon.output().contains("must exit and be started again"));
+}
+
 TEST(RestartEndToEnd, AfterSigkillThePreviousRowsAreServedStaleAtOnce) {
     QTemporaryDir dataDir;
     QTemporaryDir configDir;

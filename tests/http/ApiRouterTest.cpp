@@ -109,6 +109,29 @@ TEST_F(ApiRouterTest, WritesAreNotAllowedAndSayWhatIs) {
     }
 }
 
+TEST_F(ApiRouterTest, FeedsAreListedWithTheirUrls) {
+    SessionStatus status;
+    FeedStatus kospi;
+    kospi.id = "kospi";
+    kospi.trCode = "opt10023";
+    kospi.inputs = {{"시장구분", "001"}};
+    status.feeds.push_back(kospi);
+    board.publish(status);
+    const auto json = body(get("/api/feeds"));
+    ASSERT_EQ(json["feeds"].size(), 1u);
+    EXPECT_EQ(json["feeds"][0]["id"], "kospi");
+    EXPECT_EQ(json["feeds"][0]["inputs"]["시장구분"], "001");
+    EXPECT_EQ(json["feeds"][0]["url"], "/api/feeds/kospi");
+}
+
+TEST_F(ApiRouterTest, OneFeedIsServedByItsId) {
+    EXPECT_EQ(body(get("/api/feeds/kospi-rate"))["version"], 5);
+    EXPECT_EQ(get("/api/feeds/nope").status, 404);
+    EXPECT_EQ(body(get("/api/feeds/nope"))["error"]["code"], "unknown_feed");
+    EXPECT_EQ(get("/api/feeds/kospi/extra").status, 404);
+    EXPECT_EQ(get("/api/feeds/kospi", {}, "DELETE").status, 405);
+}
+
 TEST_F(ApiRouterTest, HeadIsAllowedWhereGetIs) {
     EXPECT_EQ(get("/api/status", {}, "HEAD").status, 200);
 }

@@ -2,6 +2,7 @@
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
+#include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 
 #include <QSignalSpy>
@@ -136,6 +137,30 @@ TEST_F(KiwoomSessionTest, PerFieldGetCommDataGivesTheSameRowsAsGetCommDataEx) {
     other.start();
     ASSERT_TRUE(otherScheduler.runUntil([&] { return otherCache.get("kospi")->version >= 1; }));
     EXPECT_EQ(otherCache.get("kospi")->rows, withEx);
+}
+
+TEST_F(KiwoomSessionTest, AFeedOfAnotherTrIsServedFromItsCatalogueEntry) {
+    SessionSettings settings = fastSession();
+    FeedDefinition volume;
+    volume.id = "kosdaq-volume";
+    volume.market = "kosdaq";
+    volume.trCode = tr::kTodayVolumeTr;
+    for (const auto& input : tr::findTr(tr::kTodayVolumeTr)->inputs) {
+        volume.inputs.emplace_back(input.name, input.name == tr::input::kMarket ? "101" : input.defaultValue);
+    }
+    volume.maxPages = 1;
+    settings.feeds = {volume};
+    build(fastEmulator(), settings);
+    session->start();
+    ASSERT_TRUE(runUntilVersion("kosdaq-volume", 1));
+    const auto s = cache.get("kosdaq-volume");
+    ASSERT_EQ(s->rows.size(), 40u);
+    for (std::size_t i = 1; i < s->rows.size(); ++i) {
+        EXPECT_GE(*s->rows[i - 1].integer("volume"), *s->rows[i].integer("volume")) << "sorted by volume";
+    }
+    EXPECT_TRUE(s->rows[0].number("turnover_ratio"));
+    EXPECT_NE(s->body.find("\"volume_vs_prev_day\""), std::string::npos);
+    EXPECT_EQ(s->body.find("surge_rate"), std::string::npos);
 }
 
 TEST_F(KiwoomSessionTest, HigherPriorityFeedsAreAskedFirst) {

@@ -8,7 +8,8 @@
 
 namespace kiwoomd {
 
-nlohmann::ordered_json rankingRowToJson(const RankingRow& row);
+// With `spec`, every field of the TR is written (null when the row lacks it), in catalogue order.
+nlohmann::ordered_json rankingRowToJson(const RankingRow& row, const tr::TrSpec* spec = nullptr);
 nlohmann::ordered_json snapshotToJson(const FeedSnapshot& snapshot);
 
 // Reads a body written by snapshotToJson back (the saved last good snapshot). Strict: nullopt,

@@ -8,5 +8,7 @@
 namespace kiwoomd {
 
 nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestamp now);
+// One feed's state, as listed in /api/status and /api/feeds.
+nlohmann::ordered_json feedStatusToJson(const FeedStatus& feed, Timestamp now);
 
 } // namespace kiwoomd

@@ -59,12 +59,33 @@ struct InputSpec {
     std::string meaning;
 };
 
+// How a field's text is read (TrValue.h) and what it becomes in a row.
+enum class FieldKind {
+    Code,          // the row's stock code (and venue)
+    Name,          // the row's name
+    Price,         // the row's price: the sign is the direction, the value absolute
+    DirectionSign, // 전일대비기호 1..5: the row's direction
+    Change,        // a signed amount that follows the direction when the server omits its sign
+    SignedInteger, // e.g. 급증량
+    Rate,          // signed decimal percent, e.g. 등락률
+    Volume,        // non-negative integer
+};
+
+struct FieldSpec {
+    std::string kiwoomName; // as GetCommData names it
+    std::string jsonKey;    // as the API names it (a contract: see JsonKeys.h)
+    FieldKind kind;
+};
+
 struct TrSpec {
     std::string code;
     std::string title;
     std::string recordName;
-    std::vector<InputSpec> inputs;   // in the order SetInputValue must be called
-    std::vector<std::string> fields; // multi-record fields in documented order
+    std::vector<InputSpec> inputs; // in the order SetInputValue must be called
+    std::vector<FieldSpec> fields; // multi-record fields in documented order
+
+    std::vector<std::string> fieldNames() const;
+    const FieldSpec* fieldByKey(std::string_view jsonKey) const;
 };
 
 const std::vector<TrSpec>& catalogue();

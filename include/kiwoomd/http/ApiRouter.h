@@ -20,6 +20,7 @@ private:
 
     RankingController m_ranking;
     StatusController m_status;
+    FeedsController m_feeds;
     HealthController m_health;
 };
 

@@ -39,6 +39,21 @@ private:
     const Clock& m_clock;
 };
 
+// GET /api/feeds: {"feeds": [...]} with, per configured feed, the fields of /api/status's feeds
+// plus "url" (where its ranking is served).
+// GET /api/feeds/{id}: that feed's ranking, the same body as /api/volume-ranking?feed={id}.
+class FeedsController {
+public:
+    FeedsController(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock);
+    ApiResponse list(const ApiRequest& request) const;
+    ApiResponse get(const std::string& feedId) const;
+
+private:
+    const SnapshotCache& m_cache;
+    const StatusBoard& m_board;
+    const Clock& m_clock;
+};
+
 // GET /api/health: 200 {"status": "ok", "connection", "stale"} whenever the server is serving,
 // stale data included; monitors read `connection` and `stale` for the rest.
 class HealthController {

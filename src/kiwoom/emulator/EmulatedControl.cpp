@@ -196,7 +196,9 @@ QVariant EmulatedControl::commConnect() {
         m_loginPending = false;
         int result = m_loginFailure.value_or(kiwoom_error::kOk);
         m_loginFailure.reset();
-        if (faultActive("login-fail")) {
+        if (faultActive("version-update")) {
+            result = kiwoom_error::kVersionProcessingFailed; // the module wants to update itself
+        } else if (faultActive("login-fail")) {
             result = kiwoom_error::kUserInfoExchangeFailed;
         } else if (faultActive("disconnect")) {
             result = kiwoom_error::kServerConnectionFailed; // the server is still away
@@ -234,7 +236,7 @@ std::optional<std::vector<std::vector<std::string>>>
 EmulatedControl::buildRows(const std::string& trCode,
                            const std::map<std::string, std::string>& inputs) const {
     const tr::TrSpec* spec = tr::findTr(trCode);
-    if (!spec || spec->code != tr::kVolumeSurgeTr) {
+    if (!spec) {
         return std::nullopt;
     }
     auto input = [&](const char* name) {
@@ -247,11 +249,20 @@ EmulatedControl::buildRows(const std::string& trCode,
             return std::nullopt;
         }
     }
-    SurgeQuery query;
-    query.marketCode = input(tr::input::kMarket);
-    if (query.marketCode.empty()) {
+    const std::string market = input(tr::input::kMarket);
+    if (market.empty()) {
         return std::nullopt; // 시장구분 is mandatory
     }
+    if (spec->code == tr::kTodayVolumeTr) {
+        const std::string sortBy = input(tr::input::kSortBy);
+        std::vector<std::vector<std::string>> rows;
+        for (const StockState* stock : m_market->todayVolume(market, sortBy.empty() ? "1" : sortBy)) {
+            rows.push_back(todayVolumeRow(*stock));
+        }
+        return rows;
+    }
+    SurgeQuery query;
+    query.marketCode = market;
     query.sortBy = input(tr::input::kSortBy).empty() ? "1" : input(tr::input::kSortBy);
     query.timeBasis = input(tr::input::kTimeBasis).empty() ? "2" : input(tr::input::kTimeBasis);
     const std::string minVolume = input(tr::input::kMinVolume);
@@ -405,9 +416,8 @@ QVariant EmulatedControl::getCommData(const QString& trCode, const QString& reco
         static_cast<std::size_t>(index) >= m_current->rows.size()) {
         return QString();
     }
-    const tr::TrSpec* spec = tr::findTr(m_current->trCode);
-    const auto& fields = spec->fields;
-    const auto it = std::find(fields.begin(), fields.end(), s(item).c_str());
+    const auto fields = tr::findTr(m_current->trCode)->fieldNames();
+    const auto it = std::find(fields.begin(), fields.end(), s(item));
     if (it == fields.end()) {
         return QString();
     }

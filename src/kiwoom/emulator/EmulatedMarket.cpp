@@ -102,7 +102,17 @@ EmulatedMarket::EmulatedMarket(std::uint64_t seed, std::size_t universeSize)
                                       (m_random.chance(0.25) ? m_random.uniform(1.5, 12.0) : 1.0));
         stock.activity = std::exp(0.4 * m_random.normal());
         stock.listing = std::move(listing);
-        stock.volumeHistory.push_back(stock.volume);
+        // The minutes before the emulator started, so that "against N minutes ago" has an answer
+        // from the first request on.
+        const double pace = static_cast<double>(stock.prevDayVolume) / kMinutesPerSession;
+        std::int64_t earlier = stock.volume;
+        std::deque<std::int64_t> history{earlier};
+        while (history.size() < kHistoryTicks) {
+            earlier = std::max<std::int64_t>(
+                0, earlier - static_cast<std::int64_t>(pace * stock.activity * m_random.uniform(0.3, 1.7)));
+            history.push_front(earlier);
+        }
+        stock.volumeHistory = std::move(history);
         m_stocks.push_back(std::move(stock));
     }
 }
@@ -142,6 +152,28 @@ void EmulatedMarket::tick() {
             stock.volumeHistory.pop_front();
         }
     }
+}
+
+std::vector<const StockState*> EmulatedMarket::todayVolume(const std::string& marketCode,
+                                                           const std::string& sortBy) const {
+    std::vector<const StockState*> stocks;
+    for (const auto& stock : m_stocks) {
+        if (inMarket(marketCode, stock.listing.exchange) && stock.volume > 0) {
+            stocks.push_back(&stock);
+        }
+    }
+    auto key = [&](const StockState* s) {
+        if (sortBy == "2") {
+            return static_cast<double>(s->volume) / static_cast<double>(s->listedShares());
+        }
+        if (sortBy == "3") {
+            return static_cast<double>(s->volume) * static_cast<double>(s->price);
+        }
+        return static_cast<double>(s->volume);
+    };
+    std::stable_sort(stocks.begin(), stocks.end(),
+                     [&](const StockState* a, const StockState* b) { return key(a) > key(b); });
+    return stocks;
 }
 
 std::vector<SurgeEntry> EmulatedMarket::volumeSurge(const SurgeQuery& query) const {

@@ -76,4 +76,30 @@ std::vector<std::string> volumeSurgeRow(const SurgeEntry& entry) {
     };
 }
 
+std::vector<std::string> todayVolumeRow(const StockState& s) {
+    const double changeRate =
+        static_cast<double>(s.price - s.prevClose) * 100.0 / static_cast<double>(s.prevClose);
+    const double vsPrevDay = static_cast<double>(s.volume) * 100.0 / static_cast<double>(s.prevDayVolume);
+    const double turnoverRatio =
+        static_cast<double>(s.volume) * 100.0 / static_cast<double>(s.listedShares());
+    const auto turnoverMillions =
+        static_cast<std::int64_t>(static_cast<double>(s.volume) * static_cast<double>(s.price) / 1e6);
+    char vs[32];
+    char ratio[32];
+    std::snprintf(vs, sizeof vs, "%.2f", vsPrevDay);
+    std::snprintf(ratio, sizeof ratio, "%.2f", turnoverRatio);
+    return {
+        padText(s.listing.code),
+        padText(s.listing.name, kNameWidth),
+        padNumber(directionPrice(s.price, s.prevClose)),
+        padNumber(changeSignCode(s)),
+        padNumber(signedInteger(s.price - s.prevClose)),
+        padNumber(signedRate(changeRate)),
+        padNumber(std::to_string(s.volume)),
+        padNumber(vs),
+        padNumber(ratio),
+        padNumber(std::to_string(turnoverMillions)),
+    };
+}
+
 } // namespace kiwoomd::emulator

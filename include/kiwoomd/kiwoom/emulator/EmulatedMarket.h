@@ -26,6 +26,8 @@ struct StockState {
     std::deque<std::int64_t> volumeHistory; // volume at the end of each recent tick, newest last
 
     std::int64_t upperLimit() const;
+    // Shares listed: not tracked, so a fixed multiple of a day's volume gives a plausible ratio.
+    std::int64_t listedShares() const { return prevDayVolume * 180; }
     std::int64_t lowerLimit() const;
 };
 
@@ -58,6 +60,10 @@ public:
     const StockState* find(const std::string& code) const;
 
     std::vector<SurgeEntry> volumeSurge(const SurgeQuery& query) const;
+    // opt10030's ranking: the market's issues by today's volume ("1"), turnover ratio ("2") or
+    // turnover ("3"), largest first.
+    std::vector<const StockState*> todayVolume(const std::string& marketCode,
+                                               const std::string& sortBy) const;
 
 private:
     static constexpr std::size_t kHistoryTicks = 120;

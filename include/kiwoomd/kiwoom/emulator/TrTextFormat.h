@@ -21,5 +21,7 @@ std::string changeSignCode(const StockState& stock);                     // ì „ì
 
 // One opt10023 row, fields in the TR's documented order (TrCatalogue).
 std::vector<std::string> volumeSurgeRow(const SurgeEntry& entry);
+// One opt10030 row, fields in the TR's documented order.
+std::vector<std::string> todayVolumeRow(const StockState& stock);
 
 } // namespace kiwoomd::emulator
