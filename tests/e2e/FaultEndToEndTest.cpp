@@ -169,7 +169,8 @@ TEST_F(FaultEndToEnd, MalformedValuesAreFlaggedNeverGuessed) {
                 skipped += feed["skipped_rows"].get<int>();
             }
             bool flagged = false;
-            for (const auto& row : ranking()["data"]) {
+            const auto current = ranking(); // keep the document alive while iterating its rows
+            for (const auto& row : current["data"]) {
                 flagged = flagged || row.contains("invalid_fields");
             }
             return flagged || skipped > 0;
