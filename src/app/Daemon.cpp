@@ -241,7 +241,7 @@ int runDaemon(int argc, char** argv) {
         }
     });
 
-    http::ApiRouter router(cache, statusBoard, scheduler.clock(), defaultMarket(config));
+    http::ApiRouter router(cache, statusBoard, scheduler.clock(), defaultMarket(config), KIWOOMD_VERSION);
     http::HttpServer server(router);
     if (!server.start(config.server.host, config.server.port)) {
         spdlog::critical("{}", server.error());

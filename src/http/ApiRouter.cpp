@@ -26,10 +26,11 @@ void requireRead(const ApiRequest& request) {
 } // namespace
 
 ApiRouter::ApiRouter(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock,
-                     std::string defaultMarket)
+                     std::string defaultMarket, std::string version)
     : m_ranking(cache, std::move(defaultMarket))
     , m_status(board, clock)
     , m_feeds(cache, board, clock)
+    , m_metrics(cache, board, m_httpMetrics, clock, std::move(version))
     , m_health(board, cache) {}
 
 ApiResponse ApiRouter::route(const ApiRequest& request) const {
@@ -53,6 +54,10 @@ ApiResponse ApiRouter::route(const ApiRequest& request) const {
         }
         return m_feeds.get(id);
     }
+    if (request.path == "/metrics") {
+        requireRead(request);
+        return m_metrics.get(request);
+    }
     if (request.path == "/api/health") {
         requireRead(request);
         return m_health.get(request);
@@ -62,9 +67,23 @@ ApiResponse ApiRouter::route(const ApiRequest& request) const {
 
 ApiResponse ApiRouter::handle(const ApiRequest& request) {
     ApiResponse response = dispatch(request);
+    m_httpMetrics.record(routeLabel(request.path), response.status);
     // API answers, errors included, change with every poll; nothing in between may keep them.
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
+}
+
+std::string ApiRouter::routeLabel(const std::string& path) {
+    for (const char* known :
+         {"/api/volume-ranking", "/api/status", "/api/health", "/api/feeds", "/metrics"}) {
+        if (path == known) {
+            return path;
+        }
+    }
+    if (path.rfind(kFeedPrefix, 0) == 0) {
+        return "/api/feeds/{id}";
+    }
+    return "other"; // unbounded paths must not become unbounded label values
 }
 
 ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {

@@ -204,6 +204,8 @@ void KiwoomSession::pump() {
     }
     const auto wait = m_pacer.delayUntilAllowed();
     if (wait.count() > 0) {
+        ++m_counters.pacingWaits;
+        m_counters.pacingWaitSeconds += static_cast<double>(wait.count()) / 1000.0;
         m_pumpTask.start(wait, [this] { pump(); });
         return;
     }
@@ -233,6 +235,7 @@ void KiwoomSession::sendRequest(const Request& request) {
             .dynamicCall(calls::kCommRqData, {rqName, QString::fromStdString(feed.definition.trCode),
                                               request.prevNext, feed.screenNo})
             .toInt();
+    ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(result)];
     if (result == kiwoom_error::kOk) {
         m_consecutiveThrottles = 0;
         m_inFlight = InFlight{request, rqName};
@@ -277,6 +280,7 @@ void KiwoomSession::onRequestTimeout() {
     FeedState& feed = m_feeds[request.feed];
     m_inFlight.reset();
     ++m_counters.timedOut;
+    ++m_counters.resultsByTr[feed.definition.trCode]["timeout"];
     spdlog::warn("{} {}: no OnReceiveTrData within {} ms; releasing screen {}", feed.definition.id,
                  feed.definition.trCode, m_settings.requestTimeout.count(), feed.screenNo.toStdString());
     // Release the screen and take a fresh one, so that nothing still bound to the old one mixes in.

@@ -60,6 +60,12 @@ TEST(DaemonEndToEnd, ServesAWellFormedMovingRankingWithinSeconds) {
     EXPECT_EQ(getJson(client, "/api/volume-ranking?market=nyse", 400)["error"]["code"], "unknown_market");
     EXPECT_EQ(getJson(client, "/api/status")["connection"], "connected");
     EXPECT_EQ(getJson(client, "/nope", 404)["error"]["code"], "not_found");
+    const auto metrics = client.Get("/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_EQ(metrics->status, 200);
+    EXPECT_NE(metrics->body.find("kiwoomd_tr_requests_total{tr=\"opt10023\",result=\"0\"}"), std::string::npos);
+    EXPECT_NE(metrics->body.find("kiwoomd_http_requests_total{route=\"/api/volume-ranking\",status=\"200\"}"),
+              std::string::npos);
 
     EXPECT_EQ(daemon.terminate(), 0) << daemon.output().toStdString();
     EXPECT_EQ(daemon.exitStatus(), QProcess::NormalExit);

@@ -4,6 +4,7 @@
 #include "kiwoomd/core/Clock.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -48,6 +49,10 @@ struct WindowUsage {
 };
 
 struct RequestCounters {
+    std::uint64_t pacingWaits = 0;  // times a request had to wait for the pacing windows
+    double pacingWaitSeconds = 0.0; // and for how long in all
+    // CommRqData results (0, -200, ...) and timeouts ("timeout") by TR code.
+    std::map<std::string, std::map<std::string, std::uint64_t>> resultsByTr;
     std::uint64_t sent = 0;
     std::uint64_t succeeded = 0;
     std::uint64_t throttled = 0; // -200 answers

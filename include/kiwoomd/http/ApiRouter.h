@@ -4,23 +4,29 @@
 
 #include "kiwoomd/http/ApiTypes.h"
 #include "kiwoomd/http/Controllers.h"
+#include "kiwoomd/http/HttpMetrics.h"
+#include "kiwoomd/http/MetricsController.h"
 
 namespace kiwoomd::http {
 
 class ApiRouter final : public RequestHandler {
 public:
     ApiRouter(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock,
-              std::string defaultMarket = "kospi");
+              std::string defaultMarket = "kospi", std::string version = "dev");
 
     ApiResponse handle(const ApiRequest& request) override;
 
 private:
     ApiResponse dispatch(const ApiRequest& request) const; // never throws
     ApiResponse route(const ApiRequest& request) const;
+    // The route's name for metrics: fixed paths as they are, feed ids folded, the rest "other".
+    static std::string routeLabel(const std::string& path);
 
     RankingController m_ranking;
     StatusController m_status;
     FeedsController m_feeds;
+    HttpMetrics m_httpMetrics;
+    MetricsController m_metrics;
     HealthController m_health;
 };
 

@@ -1,0 +1,36 @@
+#pragma once
+// GET /metrics in the Prometheus text exposition format (version 0.0.4): HTTP requests by route
+// and status, TR queries by TR and result, pacing waits, throttles, timeouts, connection state,
+// reconnects, request budget per window, snapshot age / rows / staleness per feed, build info.
+// Every name starts with kiwoomd_. Thread: any HTTP worker; reads only thread-safe state.
+
+#include "kiwoomd/core/Clock.h"
+#include "kiwoomd/core/SnapshotCache.h"
+#include "kiwoomd/core/StatusBoard.h"
+#include "kiwoomd/http/ApiTypes.h"
+#include "kiwoomd/http/HttpMetrics.h"
+
+#include <string>
+
+namespace kiwoomd::http {
+
+inline constexpr char kPrometheusContentType[] = "text/plain; version=0.0.4; charset=utf-8";
+
+class MetricsController {
+public:
+    MetricsController(const SnapshotCache& cache, const StatusBoard& board, const HttpMetrics& http,
+                      const Clock& clock, std::string version);
+    ApiResponse get(const ApiRequest& request) const;
+
+private:
+    const SnapshotCache& m_cache;
+    const StatusBoard& m_board;
+    const HttpMetrics& m_http;
+    const Clock& m_clock;
+    std::string m_version;
+};
+
+// A label value as the exposition format wants it: backslash, quote and newline escaped.
+std::string escapeLabelValue(const std::string& value);
+
+} // namespace kiwoomd::http
