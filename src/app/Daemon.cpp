@@ -13,6 +13,8 @@
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/QtScheduler.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
+#include "kiwoomd/kiwoom/record/RecordingControl.h"
+#include "kiwoomd/kiwoom/record/ReplayControl.h"
 
 #include <QApplication>
 #include <QDir>
@@ -214,7 +216,17 @@ int runDaemon(int argc, char** argv) {
 
     QtScheduler scheduler;
     std::unique_ptr<OpenApiControl> control;
-    if (options.simulate) {
+    if (options.replayFile) {
+        auto replay = std::make_unique<ReplayControl>(scheduler);
+        QString error;
+        if (!replay->load(*options.replayFile, error)) {
+            spdlog::critical("cannot replay: {}", error.toStdString());
+            return kExitUsageError;
+        }
+        spdlog::info("replaying {} ({} recorded answers)", options.replayFile->toStdString(),
+                     replay->answerCount());
+        control = std::move(replay);
+    } else if (options.simulate) {
         spdlog::info("--simulate: using the emulated Kiwoom control");
     } else {
         QString whyNot;
@@ -223,9 +235,25 @@ int runDaemon(int argc, char** argv) {
             spdlog::warn("running the emulated Kiwoom control (demo data): {}", whyNot.toStdString());
         }
     }
-    const bool emulated = !control;
-    if (emulated) {
+    if (control && !config.emulator.faults.empty()) {
+        spdlog::warn("emulator faults are ignored: the {} control is not the emulator",
+                     control->backendName().toStdString());
+    }
+    // A replayed market is as detached from today's clock as the emulated one.
+    const bool emulated = !control || options.replayFile;
+    if (!control) {
         control = createEmulator(config, scheduler);
+    }
+    if (options.recordFile) {
+        auto recorder =
+            std::make_unique<RecordingControl>(std::move(control), *options.recordFile, scheduler.clock());
+        if (!recorder->isOpen()) {
+            spdlog::critical("cannot record to {}: {}", options.recordFile->toStdString(),
+                             recorder->errorString().toStdString());
+            return kExitUsageError;
+        }
+        spdlog::info("recording every TR exchange to {}", options.recordFile->toStdString());
+        control = std::move(recorder);
     }
 
     SnapshotCache cache;

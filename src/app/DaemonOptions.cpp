@@ -61,8 +61,16 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
             "Emulator fault NAME[@SECONDS][+DURATION], repeatable: login-fail, disconnect, throttle, drop, "
             "slow, malformed, empty, version-update (docs/faults.md)."),
         QStringLiteral("FAULT"));
-    parser.addOptions(
-        {help, version, simulate, headless, host, port, config, dataDir, interval, seed, logLevel, simFault});
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        QStringLiteral("Write every TR exchange to FILE (JSON lines), on any backend."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption replay(
+        QStringLiteral("replay"),
+        QStringLiteral("Run on a recording made with --record instead of a live control."),
+        QStringLiteral("FILE"));
+    parser.addOptions({help, version, simulate, headless, host, port, config, dataDir, interval, seed,
+                       logLevel, simFault, record, replay});
 
     ParseOutcome outcome;
     if (!parser.parse(arguments)) {
@@ -139,6 +147,16 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
                 QStringLiteral("--log-level must be one of %1, not '%2'.").arg(levels.join(", "), level));
         }
         o.logLevel = level;
+    }
+    if (parser.isSet(record)) {
+        o.recordFile = parser.value(record);
+    }
+    if (parser.isSet(replay)) {
+        o.replayFile = parser.value(replay);
+    }
+    if (o.replayFile && o.simulate) {
+        return fail(
+            QStringLiteral("--replay and --simulate exclude each other: a replay is its own backend."));
     }
     for (const QString& text : parser.values(simFault)) {
         std::string error;

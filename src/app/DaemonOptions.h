@@ -22,6 +22,8 @@ struct DaemonOptions {
     std::optional<quint64> seed;
     std::optional<QString> logLevel;
     std::vector<EmulatorFault> simFaults; // --sim-fault, repeatable
+    std::optional<QString> recordFile;    // --record FILE
+    std::optional<QString> replayFile;    // --replay FILE
 };
 
 struct ParseOutcome {

@@ -181,9 +181,25 @@ FeedDefinition parseFeed(const json& value, const std::string& path, const std::
         const auto it = given.find(input.name);
         feed.inputs.emplace_back(input.name, it != given.end() ? it->second : input.defaultValue);
     }
+    // 시간 is free text in the catalogue, but opt10023 compares against it when 시간구분 is 1.
+    const auto timeBasis = given.find(tr::input::kTimeBasis);
+    if (feed.trCode == tr::kVolumeSurgeTr && timeBasis != given.end() && timeBasis->second == "1") {
+        const auto minutes = given.find(tr::input::kMinutes);
+        static const std::regex minutesPattern("^[1-9][0-9]{0,2}$");
+        if (minutes == given.end() || !std::regex_match(minutes->second, minutesPattern)) {
+            throw ConfigError(source, reader.childPath("inputs") + "." + tr::input::kMinutes,
+                              "with 시간구분 \"1\" the TR needs the number of minutes (1-999), not \"" +
+                                  (minutes == given.end() ? std::string() : minutes->second) + "\"");
+        }
+    }
     const auto marketIt = given.find(tr::input::kMarket);
     feed.market = marketNameForCode(marketIt != given.end() ? marketIt->second : tr::kMarketKospi);
     reader.readString("market", feed.market);
+    static const std::regex marketPattern("^[a-z0-9][a-z0-9_-]{0,31}$");
+    if (!std::regex_match(feed.market, marketPattern)) {
+        reader.fail(reader.childPath("market"),
+                    "\"" + feed.market + "\" is not a valid market name; use 1-32 of a-z, 0-9, '-' and '_'");
+    }
     reader.readInt("max_pages", feed.maxPages, 1, 50);
     reader.readInt("priority", feed.priority, -1000, 1000);
     reader.rejectUnknownKeys();

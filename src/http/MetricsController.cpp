@@ -90,12 +90,16 @@ ApiResponse MetricsController::get(const ApiRequest& /*request*/) const {
 
     e.family("kiwoomd_request_budget_used", "gauge", "TR queries inside each pacing window.");
     for (const auto& window : status->budget) {
-        e.sample("kiwoomd_request_budget_used", label("window_seconds", std::to_string(window.seconds)),
+        e.sample("kiwoomd_request_budget_used",
+                 label("window_seconds", std::to_string(window.seconds)) + "," +
+                     label("max_requests", std::to_string(window.maxRequests)),
                  window.used);
     }
     e.family("kiwoomd_request_budget_limit", "gauge", "The most TR queries each pacing window allows.");
     for (const auto& window : status->budget) {
-        e.sample("kiwoomd_request_budget_limit", label("window_seconds", std::to_string(window.seconds)),
+        e.sample("kiwoomd_request_budget_limit",
+                 label("window_seconds", std::to_string(window.seconds)) + "," +
+                     label("max_requests", std::to_string(window.maxRequests)),
                  window.maxRequests);
     }
 

@@ -61,6 +61,7 @@ void ConnectionSupervisor::onLoginTimeout() {
         ErrorInfo{0, "login did not finish within " + std::to_string(seconds) + " s", m_scheduler.now()};
     m_lastError = m_loginError;
     spdlog::error("{}", m_loginError->message);
+    ++m_failedAttempts; // repeated timeouts back off like refused logins
     scheduleReconnect(ConnectionState::WaitingToReconnect);
 }
 

@@ -144,9 +144,16 @@ bool KiwoomSession::shouldPoll(const FeedState& feed, Timestamp now) const {
         return !feed.queued;
     }
     // Outside the session the ranking does not change: fetch once after the close, then idle
-    // instead of spending the request budget.
+    // instead of spending the request budget. An attempt after the close that answered "no data"
+    // counts as done; one that failed is tried again next interval.
     const auto lastClose = m_settings.calendar.lastCloseAtOrBefore(now);
-    return lastClose && feed.status.lastFetch && *feed.status.lastFetch < *lastClose;
+    if (!lastClose) {
+        return false;
+    }
+    const bool fetchedSinceClose = feed.status.lastFetch && *feed.status.lastFetch >= *lastClose;
+    const bool answeredSinceClose =
+        feed.status.lastAttempt && *feed.status.lastAttempt >= *lastClose && !feed.status.lastError;
+    return !fetchedSinceClose && !answeredSinceClose;
 }
 
 void KiwoomSession::pollDue() {
@@ -291,7 +298,14 @@ void KiwoomSession::onRequestTimeout() {
         m_screens.release(old);
     }
     if (request.attempt < m_settings.maxRequestAttempts) {
-        m_queue.push_front({request.feed, request.prevNext, request.attempt + 1}); // it was due already
+        // A continuation lives on the screen it started on; the fresh screen has none, so a lost
+        // later page means asking for the ranking again from its first page.
+        if (request.prevNext == prev_next::kNextPage) {
+            feed.collecting.clear();
+            feed.pagesFetched = 0;
+            feed.skippedThisPoll = 0;
+        }
+        m_queue.push_front({request.feed, prev_next::kFirstPage, request.attempt + 1}); // it was due already
         feed.status.lastError = ErrorInfo{0, "request timed out; trying again", m_scheduler.now()};
         publishStatus();
     } else {

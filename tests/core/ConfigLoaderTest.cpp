@@ -115,6 +115,19 @@ TEST(ConfigLoader, AFeedOfAnotherTrTakesThatTrsInputsInItsOrder) {
     EXPECT_EQ(feed.inputs.size(), tr::findTr("opt10030")->inputs.size());
 }
 
+TEST(ConfigLoader, MinutesAreRequiredWhenComparingWithMinutesAgo) {
+    const auto error = errorFor(R"({"feeds": [{"id": "a", "inputs": {"시간구분": "1"}}]})");
+    EXPECT_EQ(error.keyPath(), "feeds[0].inputs.시간");
+    EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a", "inputs": {"시간구분": "1", "시간": "5분"}}]})").keyPath(),
+              "feeds[0].inputs.시간");
+    EXPECT_NO_THROW(
+        parseConfigText(R"({"feeds": [{"id": "a", "inputs": {"시간구분": "1", "시간": "5"}}]})", "t"));
+}
+
+TEST(ConfigLoader, MarketNamesAreLowerCaseWords) {
+    EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a", "market": "KOSDAQ Big"}]})").keyPath(), "feeds[0].market");
+}
+
 TEST(ConfigLoader, MissingFileIsAClearError) {
     try {
         loadConfigFile("/nonexistent/kiwoomd.json");

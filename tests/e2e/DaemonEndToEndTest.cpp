@@ -63,7 +63,8 @@ TEST(DaemonEndToEnd, ServesAWellFormedMovingRankingWithinSeconds) {
     const auto metrics = client.Get("/metrics");
     ASSERT_TRUE(metrics);
     EXPECT_EQ(metrics->status, 200);
-    EXPECT_NE(metrics->body.find("kiwoomd_tr_requests_total{tr=\"opt10023\",result=\"0\"}"), std::string::npos);
+    EXPECT_NE(metrics->body.find("kiwoomd_tr_requests_total{tr=\"opt10023\",result=\"0\"}"),
+              std::string::npos);
     EXPECT_NE(metrics->body.find("kiwoomd_http_requests_total{route=\"/api/volume-ranking\",status=\"200\"}"),
               std::string::npos);
 
@@ -104,6 +105,33 @@ TEST(DaemonEndToEnd, AFeedDefinedOnlyInConfigIsServedEndToEnd) {
         EXPECT_GE(row["price"].get<long long>(), 5000);
     }
     EXPECT_EQ(daemon.terminate(), 0);
+}
+
+TEST(DaemonEndToEnd, ARecordedSessionReplaysToTheSameRanking) {
+    QTemporaryDir dir;
+    const QString recording = dir.filePath("session.jsonl");
+    nlohmann::json recorded;
+    {
+        DaemonProcess live({"--record", recording});
+        const int port = live.waitForPort();
+        ASSERT_GT(port, 0) << live.output().toStdString();
+        httplib::Client client("127.0.0.1", port);
+        ASSERT_TRUE(kiwoomd::test::pollUntil(
+            [&] { return getJson(client, "/api/volume-ranking")["version"].get<int>() >= 1; }, 10));
+        recorded = getJson(client, "/api/volume-ranking");
+        EXPECT_EQ(live.terminate(), 0);
+    }
+    QTemporaryDir replayData;
+    DaemonProcess replayed(QStringList{"--replay", recording}, replayData.path());
+    const int port = replayed.waitForPort();
+    ASSERT_GT(port, 0) << replayed.output().toStdString();
+    httplib::Client client("127.0.0.1", port);
+    ASSERT_TRUE(kiwoomd::test::pollUntil(
+        [&] { return getJson(client, "/api/volume-ranking")["version"].get<int>() >= 1; }, 10));
+    const auto again = getJson(client, "/api/volume-ranking");
+    EXPECT_EQ(again["data"], recorded["data"]);
+    EXPECT_EQ(getJson(client, "/api/status")["backend"], "replay");
+    EXPECT_EQ(replayed.terminate(), 0);
 }
 
 TEST(DaemonEndToEnd, BrokenConfigStopsTheStartWithAClearMessage) {

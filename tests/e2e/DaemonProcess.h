@@ -27,8 +27,10 @@ public:
         if (m_dataDirPath.isEmpty()) {
             m_dataDirPath = m_ownDataDir.path();
         }
-        QStringList args = {"--simulate", "--headless",  "--port", "0",
-                            "--data-dir", m_dataDirPath, "--seed", "7"};
+        QStringList args = {"--headless", "--port", "0", "--data-dir", m_dataDirPath, "--seed", "7"};
+        if (!extraArgs.contains("--replay")) {
+            args.prepend("--simulate"); // a replay is a backend of its own
+        }
         args << extraArgs;
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(QStringLiteral(KIWOOMD_BINARY), args);

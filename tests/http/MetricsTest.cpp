@@ -102,8 +102,8 @@ TEST_F(MetricsTest, SessionFiguresAreExported) {
     EXPECT_EQ(m.at(R"(kiwoomd_connection_state{state="connected"})"), 1);
     EXPECT_EQ(m.at(R"(kiwoomd_connection_state{state="lost"})"), 0);
     EXPECT_EQ(m.at("kiwoomd_reconnects_total"), 2);
-    EXPECT_EQ(m.at(R"(kiwoomd_request_budget_used{window_seconds="3600"})"), 14);
-    EXPECT_EQ(m.at(R"(kiwoomd_request_budget_limit{window_seconds="1"})"), 5);
+    EXPECT_EQ(m.at(R"(kiwoomd_request_budget_used{window_seconds="3600",max_requests="1000"})"), 14);
+    EXPECT_EQ(m.at(R"(kiwoomd_request_budget_limit{window_seconds="1",max_requests="5"})"), 5);
     EXPECT_EQ(m.at(R"(kiwoomd_snapshot_age_seconds{feed="kospi"})"), 42);
     EXPECT_EQ(m.at(R"(kiwoomd_snapshot_rows{feed="kospi"})"), 2);
     EXPECT_EQ(m.at(R"(kiwoomd_snapshot_stale{feed="kospi"})"), 0);

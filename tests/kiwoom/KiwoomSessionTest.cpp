@@ -7,6 +7,8 @@
 
 #include <QSignalSpy>
 
+#include <set>
+
 #include <gtest/gtest.h>
 
 namespace kiwoomd {
@@ -235,6 +237,28 @@ TEST_F(KiwoomSessionTest, RequestThatNeverAnswersGivesUpAfterTheRetry) {
     ASSERT_TRUE(status->feeds[0].lastError);
     EXPECT_EQ(status->feeds[0].lastError->message, "request timed out");
     EXPECT_EQ(cache.get("kospi")->version, 0u);
+}
+
+TEST_F(KiwoomSessionTest, ALostContinuationPageRestartsTheRankingFromItsFirstPage) {
+    SessionSettings settings = fastSession();
+    settings.feeds = {defaultFeeds()[2]}; // "all": two pages of 40
+    build(fastEmulator(), settings);
+    session->start();
+    ASSERT_TRUE(runUntilVersion("all", 1));
+    // Lose the second page of the next poll: once its first page has been asked for, drop the
+    // next answer, which is the continuation's.
+    const auto asked = control->requestLog().size();
+    ASSERT_TRUE(scheduler.runUntil([&] { return control->requestLog().size() > asked; }));
+    control->dropNextResponses(1);
+    ASSERT_TRUE(runUntilVersion("all", 2));
+    const auto rows = cache.get("all")->rows;
+    ASSERT_EQ(rows.size(), 80u);
+    std::set<std::string> codes;
+    for (const auto& row : rows) {
+        codes.insert(row.code);
+    }
+    EXPECT_EQ(codes.size(), rows.size()) << "no page counted twice";
+    EXPECT_EQ(board.current()->requests.timedOut, 1u);
 }
 
 TEST_F(KiwoomSessionTest, LostConnectionMarksDataStaleThenLogsInAgain) {

@@ -64,7 +64,7 @@ struct SessionStatus {
     std::string backend = "emulator"; // "emulator" or "activex"
     ConnectionState connection = ConnectionState::Disconnected;
     Timestamp connectionSince{};
-    int reconnectCount = 0; // connections lost and logins retried since start
+    int reconnectCount = 0; // connections lost since start
     std::optional<Timestamp> nextReconnectAt;
     std::optional<ErrorInfo> lastError; // the last error of the session, whatever its kind
     std::string serverKind = "unknown"; // "mock" or "real" once logged in (GetServerGubun)

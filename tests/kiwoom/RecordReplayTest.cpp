@@ -1,0 +1,139 @@
+// A session recorded against the emulator and replayed from the file serves the same rankings.
+#include "kiwoomd/core/KstTime.h"
+#include "kiwoomd/kiwoom/KiwoomSession.h"
+#include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
+#include "kiwoomd/kiwoom/record/RecordingControl.h"
+#include "kiwoomd/kiwoom/record/ReplayControl.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace kiwoomd {
+namespace {
+
+using namespace std::chrono_literals;
+
+const Timestamp kStart = fromKst(2026, 11, 24, 10, 0, 0);
+
+SessionSettings settings(bool commDataEx = true) {
+    SessionSettings s;
+    s.pollInterval = 10s;
+    s.limitWindows = {{50, 1000ms}};
+    s.calendar = MarketCalendar::alwaysOpen();
+    s.useCommDataEx = commDataEx;
+    return s;
+}
+
+emulator::EmulatorSettings emulatorSettings() {
+    emulator::EmulatorSettings e;
+    e.seed = 11;
+    e.loginDelayMs = 100;
+    e.pageSize = 30;
+    e.windows = {{50, 1000ms}};
+    return e;
+}
+
+// Runs a session until every feed has `versions` rankings and returns them per feed, in order.
+std::map<std::string, std::vector<std::vector<RankingRow>>> collect(OpenApiControl& control,
+                                                                    VirtualScheduler& scheduler,
+                                                                    std::uint64_t versions,
+                                                                    bool commDataEx = true) {
+    SnapshotCache cache;
+    StatusBoard board;
+    KiwoomSession session(control, settings(commDataEx), cache, board, scheduler);
+    std::map<std::string, std::vector<std::vector<RankingRow>>> seen;
+    QObject::connect(&session, &KiwoomSession::snapshotPublished, [&](const QString& feed, quint64) {
+        seen[feed.toStdString()].push_back(cache.get(feed.toStdString())->rows);
+    });
+    session.start();
+    scheduler.runUntil(
+        [&] {
+            for (const char* feed : {"kospi", "kosdaq", "all"}) {
+                if (seen[feed].size() < versions) {
+                    return false;
+                }
+            }
+            return true;
+        },
+        10min);
+    return seen;
+}
+
+class RecordReplayTest : public ::testing::Test {
+protected:
+    QTemporaryDir dir;
+    QString path() const { return dir.filePath("session.jsonl"); }
+
+    std::map<std::string, std::vector<std::vector<RankingRow>>> record(std::uint64_t versions) {
+        VirtualScheduler scheduler(kStart);
+        auto emulator = std::make_unique<emulator::EmulatedControl>(emulatorSettings(), scheduler);
+        RecordingControl recorder(std::move(emulator), path(), scheduler.clock());
+        EXPECT_TRUE(recorder.isOpen());
+        return collect(recorder, scheduler, versions);
+    }
+};
+
+TEST_F(RecordReplayTest, ReplayServesTheRecordedRowsInTheRecordedOrder) {
+    const auto recorded = record(3);
+    ASSERT_EQ(recorded.at("kospi").size(), 3u);
+
+    VirtualScheduler scheduler(kStart + 24h); // replayed a day later, anywhere
+    ReplayControl replay(scheduler);
+    QString error;
+    ASSERT_TRUE(replay.load(path(), error)) << error.toStdString();
+    EXPECT_GT(replay.answerCount(), 0u);
+    const auto replayed = collect(replay, scheduler, 3);
+    for (const char* feed : {"kospi", "kosdaq", "all"}) {
+        ASSERT_GE(replayed.at(feed).size(), 3u) << feed;
+        for (std::size_t v = 0; v < 3; ++v) {
+            EXPECT_EQ(replayed.at(feed)[v], recorded.at(feed)[v]) << feed << " version " << v + 1;
+        }
+    }
+}
+
+TEST_F(RecordReplayTest, ReplayAnswersPerFieldCallsTheSameAsWholeRecords) {
+    const auto recorded = record(1);
+    VirtualScheduler scheduler(kStart);
+    ReplayControl replay(scheduler);
+    QString error;
+    ASSERT_TRUE(replay.load(path(), error)) << error.toStdString();
+    const auto replayed = collect(replay, scheduler, 1, /*commDataEx=*/false);
+    EXPECT_EQ(replayed.at("kospi").front(), recorded.at("kospi").front());
+}
+
+TEST_F(RecordReplayTest, TheRecordingKeepsTheRawStringsTheControlReturned) {
+    record(1);
+    QFile file(path());
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(text.startsWith("{\"kiwoomd_recording\":1"));
+    EXPECT_TRUE(text.contains("\"call\":\"CommRqData\""));
+    EXPECT_TRUE(text.contains("\"시장구분\",\"001\""));
+    EXPECT_TRUE(text.contains("\"event\":\"tr_data\""));
+    EXPECT_TRUE(text.contains("                +")) << "padded, signed fields as the control returned them";
+}
+
+TEST_F(RecordReplayTest, AFileThatIsNotARecordingIsRefusedWithItsLine) {
+    QFile file(path());
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("{\"kiwoomd_recording\":1}\n{\"t\":5,\"call\":\"CommRqData\"}\n");
+    file.close();
+    VirtualScheduler scheduler;
+    ReplayControl replay(scheduler);
+    QString error;
+    EXPECT_FALSE(replay.load(path(), error));
+    EXPECT_TRUE(error.contains("line 2")) << error.toStdString();
+
+    QFile other(dir.filePath("notes.txt"));
+    ASSERT_TRUE(other.open(QIODevice::WriteOnly));
+    other.write("hello\n");
+    other.close();
+    EXPECT_FALSE(replay.load(dir.filePath("notes.txt"), error));
+    EXPECT_FALSE(replay.load(dir.filePath("missing.jsonl"), error));
+    EXPECT_TRUE(error.contains("cannot open"));
+}
+
+} // namespace
+} // namespace kiwoomd
