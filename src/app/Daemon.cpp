@@ -1,5 +1,6 @@
 #include "Daemon.h"
 
+#include "ConfigWatcher.h"
 #include "ControlFactory.h"
 #include "DaemonOptions.h"
 #include "Logging.h"
@@ -282,6 +283,21 @@ int runDaemon(int argc, char** argv) {
                      : QString::fromStdString(config.server.host))
             .arg(server.port());
     spdlog::info("serving {}/api/volume-ranking (also /api/status, /api/health)", baseUrl.toStdString());
+
+    // Edits to the config file apply while running; an invalid edit changes nothing.
+    std::unique_ptr<ConfigWatcher> configWatcher;
+    if (configSource != QLatin1String("built-in defaults")) {
+        configWatcher = std::make_unique<ConfigWatcher>(configSource);
+        QObject::connect(configWatcher.get(), &ConfigWatcher::reloaded, &app, [&, emulated](Config next) {
+            applyOverrides(options, next);
+            if (next.server.host != config.server.host || next.server.port != config.server.port) {
+                spdlog::warn("server.host and server.port take effect at the next start");
+            }
+            setLogLevel(next.logLevel);
+            session.reconfigure(sessionSettings(next, emulated));
+            config = std::move(next);
+        });
+    }
 
     int exitCode = kExitOk;
     ShutdownSignals shutdownSignals;

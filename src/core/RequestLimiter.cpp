@@ -17,12 +17,17 @@ std::vector<LimitWindow> kiwoomLimitWindows() {
 }
 
 RequestLimiter::RequestLimiter(std::vector<LimitWindow> windows, const Clock& clock)
-    : m_windows(std::move(windows))
-    , m_clock(clock) {
-    m_windows.erase(
-        std::remove_if(m_windows.begin(), m_windows.end(),
+    : m_clock(clock) {
+    setWindows(std::move(windows));
+}
+
+void RequestLimiter::setWindows(std::vector<LimitWindow> windows) {
+    windows.erase(
+        std::remove_if(windows.begin(), windows.end(),
                        [](const LimitWindow& w) { return w.maxRequests <= 0 || w.length.count() <= 0; }),
-        m_windows.end());
+        windows.end());
+    m_windows = std::move(windows);
+    m_longest = std::chrono::milliseconds(0);
     for (const auto& window : m_windows) {
         m_longest = std::max(m_longest, window.length);
     }

@@ -12,6 +12,16 @@ void SnapshotCache::publish(FeedSnapshotPtr snapshot) {
     m_snapshots[std::move(key)].swap(snapshot);
 }
 
+void SnapshotCache::remove(const std::string& feedId) {
+    FeedSnapshotPtr removed; // released after the lock
+    std::lock_guard lock(m_mutex);
+    const auto it = m_snapshots.find(feedId);
+    if (it != m_snapshots.end()) {
+        removed = std::move(it->second);
+        m_snapshots.erase(it);
+    }
+}
+
 FeedSnapshotPtr SnapshotCache::get(const std::string& feedId) const {
     std::lock_guard lock(m_mutex);
     const auto it = m_snapshots.find(feedId);

@@ -39,6 +39,13 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
 
     const std::string* requested = request.queryValue("market");
     std::string market = requested ? *requested : m_defaultMarket;
+    // Without ?market=, the default market when a feed serves it, else the first feed's (the
+    // feeds can change while running).
+    if (!requested && !snapshots.empty() &&
+        std::none_of(snapshots.begin(), snapshots.end(),
+                     [&](const FeedSnapshotPtr& s) { return s->market == market; })) {
+        market = snapshots.front()->market;
+    }
     std::transform(market.begin(), market.end(), market.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     // Prefer the feed named like the market (the default feeds), else the one with the smallest id.

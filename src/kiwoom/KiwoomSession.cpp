@@ -41,15 +41,8 @@ KiwoomSession::KiwoomSession(OpenApiControl& control, SessionSettings settings, 
     , m_pumpTask(scheduler)
     , m_timeoutTask(scheduler)
     , m_freshnessTask(scheduler) {
-    for (std::size_t i = 0; i < m_settings.feeds.size(); ++i) {
-        FeedState feed;
-        feed.definition = m_settings.feeds[i];
-        feed.screenNo = QString::fromStdString(m_screens.acquire().value_or("9999"));
-        feed.status.id = feed.definition.id;
-        feed.status.market = feed.definition.market;
-        feed.status.trCode = feed.definition.trCode;
-        feed.status.inputs = feed.definition.inputs;
-        m_feeds.push_back(std::move(feed));
+    for (const auto& definition : m_settings.feeds) {
+        m_feeds.push_back(makeFeed(definition));
     }
 
     connect(&m_connection, &ConnectionSupervisor::connected, this, &KiwoomSession::onConnected);
@@ -79,6 +72,69 @@ KiwoomSession::KiwoomSession(OpenApiControl& control, SessionSettings settings, 
 }
 
 KiwoomSession::~KiwoomSession() = default;
+
+KiwoomSession::FeedState KiwoomSession::makeFeed(const FeedDefinition& definition) {
+    FeedState feed;
+    feed.definition = definition;
+    // More than 200 feeds cannot get a screen; the config loader keeps feed counts far below that.
+    feed.screenNo = QString::fromStdString(m_screens.acquire().value_or("9999"));
+    feed.status.id = definition.id;
+    feed.status.market = definition.market;
+    feed.status.trCode = definition.trCode;
+    feed.status.inputs = definition.inputs;
+    return feed;
+}
+
+void KiwoomSession::reconfigure(SessionSettings settings) {
+    // Whatever was queued or in flight belongs to the old feed list; an answer still on its way is
+    // ignored because no request of that name is in flight any more.
+    m_queue.clear();
+    m_inFlight.reset();
+    m_timeoutTask.stop();
+    m_pumpTask.stop();
+
+    std::vector<FeedState> next;
+    for (const auto& definition : settings.feeds) {
+        const auto old = std::find_if(m_feeds.begin(), m_feeds.end(), [&](const FeedState& f) {
+            return f.definition.id == definition.id && f.definition.trCode == definition.trCode &&
+                   f.definition.inputs == definition.inputs && f.definition.market == definition.market;
+        });
+        if (old != m_feeds.end()) {
+            FeedState kept = std::move(*old);
+            kept.definition = definition; // priority and page limit may have changed
+            kept.queued = false;
+            kept.collecting.clear();
+            m_feeds.erase(old);
+            next.push_back(std::move(kept));
+        } else {
+            next.push_back(makeFeed(definition));
+            spdlog::info("feed '{}' ({}) added", definition.id, definition.trCode);
+        }
+    }
+    for (const auto& gone : m_feeds) {
+        m_screens.release(gone.screenNo.toStdString());
+        if (std::none_of(next.begin(), next.end(),
+                         [&](const FeedState& f) { return f.definition.id == gone.definition.id; })) {
+            m_cache.remove(gone.definition.id);
+            spdlog::info("feed '{}' removed", gone.definition.id);
+        }
+    }
+    m_feeds = std::move(next);
+
+    const ConnectionSettings connection = m_settings.connection;
+    m_settings = std::move(settings);
+    m_settings.connection = connection;
+    m_pacer.setWindows(withMargin(m_settings.limitWindows, m_settings.safetyMargin));
+
+    for (auto& feed : m_feeds) {
+        publishSnapshot(feed);
+    }
+    publishStatus();
+    if (m_connection.state() == ConnectionState::Connected) {
+        schedulePoll();
+        pollDue();
+    }
+}
 
 void KiwoomSession::start() {
     scheduleFreshnessCheck();

@@ -134,6 +134,41 @@ TEST(DaemonEndToEnd, ARecordedSessionReplaysToTheSameRanking) {
     EXPECT_EQ(replayed.terminate(), 0);
 }
 
+TEST(DaemonEndToEnd, EditingTheConfigWhileRunningAppliesValidEditsAndRejectsBadOnes) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("kiwoomd.json");
+    auto writeConfig = [&](const QByteArray& text) {
+        // Written to a temporary and renamed over, as many editors save.
+        QFile file(path + ".tmp");
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        QFile::remove(path);
+        ASSERT_TRUE(QFile::rename(path + ".tmp", path));
+    };
+    writeConfig(R"({"feeds": [{"id": "kospi", "inputs": {"시장구분": "001"}, "max_pages": 1}]})");
+    DaemonProcess daemon({"--config", path});
+    const int port = daemon.waitForPort();
+    ASSERT_GT(port, 0) << daemon.output().toStdString();
+    httplib::Client client("127.0.0.1", port);
+    ASSERT_EQ(getJson(client, "/api/feeds")["feeds"].size(), 1u);
+
+    writeConfig(R"({"feeds": [{"id": "kospi", "inputs": {"시장구분": "001"}, "max_pages": 1},
+                              {"id": "kosdaq", "inputs": {"시장구분": "101"}, "max_pages": 1}]})");
+    ASSERT_TRUE(
+        kiwoomd::test::pollUntil([&] { return getJson(client, "/api/feeds")["feeds"].size() == 2; }, 10))
+        << daemon.output().toStdString();
+    ASSERT_TRUE(kiwoomd::test::pollUntil(
+        [&] { return getJson(client, "/api/feeds/kosdaq")["version"].get<int>() >= 1; }, 10));
+
+    writeConfig(R"({"feeds": [{"id": "kosdaq", "inputs": {"시장구분": "002"}}]})");
+    ASSERT_TRUE(
+        kiwoomd::test::pollUntil([&] { return daemon.output().contains("config edit rejected"); }, 10));
+    EXPECT_TRUE(daemon.output().contains("feeds[0].inputs.시장구분"));
+    EXPECT_EQ(getJson(client, "/api/feeds")["feeds"].size(), 2u) << "the previous configuration stays";
+    EXPECT_EQ(daemon.terminate(), 0);
+}
+
 TEST(DaemonEndToEnd, BrokenConfigStopsTheStartWithAClearMessage) {
     QTemporaryDir dir;
     const QString path = dir.filePath("bad.json");

@@ -261,6 +261,35 @@ TEST_F(KiwoomSessionTest, ALostContinuationPageRestartsTheRankingFromItsFirstPag
     EXPECT_EQ(board.current()->requests.timedOut, 1u);
 }
 
+TEST_F(KiwoomSessionTest, ReconfiguringAddsAndRemovesFeedsAndKeepsUnchangedOnes) {
+    build();
+    session->start();
+    ASSERT_TRUE(runUntilVersion("all", 1));
+    const auto kospiBefore = cache.get("kospi");
+
+    SessionSettings next = fastSession();
+    FeedDefinition byRate = defaultFeeds()[1];
+    byRate.id = "kosdaq-rate";
+    byRate.inputs[1].second = "2"; // 정렬구분: surge rate
+    next.feeds = {defaultFeeds()[0], byRate};
+    next.pollInterval = 20s;
+    session->reconfigure(next);
+
+    EXPECT_EQ(cache.get("kospi")->rows, kospiBefore->rows) << "an unchanged feed keeps its ranking";
+    EXPECT_EQ(cache.get("kospi")->version, kospiBefore->version);
+    EXPECT_FALSE(cache.get("kosdaq")) << "removed feeds are no longer served";
+    EXPECT_FALSE(cache.get("all"));
+    ASSERT_TRUE(runUntilVersion("kosdaq-rate", 1, 30s));
+    const auto rate = cache.get("kosdaq-rate");
+    for (std::size_t i = 1; i < rate->rows.size(); ++i) {
+        EXPECT_GE(*rate->rows[i - 1].number("surge_rate"), *rate->rows[i].number("surge_rate"));
+    }
+    const auto kospiVersion = cache.get("kospi")->version;
+    scheduler.runFor(21s);
+    EXPECT_GT(cache.get("kospi")->version, kospiVersion) << "the new interval applies";
+    EXPECT_EQ(board.current()->feeds.size(), 2u);
+}
+
 TEST_F(KiwoomSessionTest, LostConnectionMarksDataStaleThenLogsInAgain) {
     build();
     session->start();

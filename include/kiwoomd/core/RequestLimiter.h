@@ -34,6 +34,9 @@ public:
     // Records a request at now() whether or not it fitted (the sender decided to send it).
     void record();
 
+    // New windows, keeping the requests already made (they still count against the server).
+    void setWindows(std::vector<LimitWindow> windows);
+
     // Requests inside the longest window, for status reporting.
     int usedInLongestWindow() const;
     // Requests inside each window, in the order of windows().

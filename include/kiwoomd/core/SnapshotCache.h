@@ -14,6 +14,7 @@ namespace kiwoomd {
 class SnapshotCache {
 public:
     void publish(FeedSnapshotPtr snapshot);
+    void remove(const std::string& feedId); // a feed the config no longer has
 
     // nullptr when the feed is unknown.
     FeedSnapshotPtr get(const std::string& feedId) const;

@@ -55,6 +55,11 @@ public:
     // Snapshots of feeds that no longer exist, or whose TR or market changed, are ignored.
     void restore(const std::vector<FeedSnapshot>& saved);
 
+    // Applies an edited config while running: feeds added, removed or changed (an unchanged feed
+    // keeps its ranking), interval, timeouts, pacing windows, staleness, calendar. The login and the
+    // connection settings stay as they were started.
+    void reconfigure(SessionSettings settings);
+
     void pollNow(); // queue a first-page request for every feed not already queued, market hours or not
     // Re-evaluates stale / market_open and republishes snapshots whose flags changed.
     void refreshFreshness();
@@ -91,6 +96,7 @@ private:
         QString rqName;
     };
 
+    FeedState makeFeed(const FeedDefinition& definition);
     void onConnected();
     void onDisconnected();
     void onReceiveTrData(const QString& screenNo, const QString& rqName, const QString& trCode,
