@@ -270,12 +270,15 @@ int runDaemon(int argc, char** argv) {
         }
     });
 
-    http::ApiRouter router(cache, statusBoard, scheduler.clock(), defaultMarket(config), KIWOOMD_VERSION);
+    http::ApiRouter router(cache, statusBoard, scheduler.clock(), defaultMarket(config), KIWOOMD_VERSION,
+                           http::GuardSettings{config.server.allowedHosts, config.server.allowedOrigins});
+    router.setPort(config.server.port);
     http::HttpServer server(router);
     if (!server.start(config.server.host, config.server.port)) {
         spdlog::critical("{}", server.error());
         return kExitRuntimeError;
     }
+    router.setPort(server.port()); // the real one when the config asked for any free port
     const QString baseUrl =
         QStringLiteral("http://%1:%2")
             .arg(QString::fromStdString(config.server.host).contains(':')

@@ -251,6 +251,27 @@ std::vector<EmulatorFault> parseFaults(const json& value, const std::string& pat
     return faults;
 }
 
+std::vector<std::string> readStringList(ObjectReader& reader, const std::string& key,
+                                        const std::regex& pattern, const std::string& what) {
+    std::vector<std::string> values;
+    const json* list = reader.find(key);
+    if (!list) {
+        return values;
+    }
+    if (!list->is_array()) {
+        reader.fail(reader.childPath(key), "expected an array of strings, each " + what);
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto& item = list->at(i);
+        if (!item.is_string() || !std::regex_match(item.get<std::string>(), pattern)) {
+            reader.fail(reader.childPath(key) + "[" + std::to_string(i) + "]",
+                        item.dump() + " is not " + what);
+        }
+        values.push_back(item.get<std::string>());
+    }
+    return values;
+}
+
 void checkHoliday(const std::string& text, const std::string& path, const std::string& source) {
     static const std::regex datePattern("^(\\d{4})-(\\d{2})-(\\d{2})$");
     std::smatch m;
@@ -284,6 +305,13 @@ Config parseConfig(const json& document, const std::string& source) {
         ObjectReader reader(*server, "server", source);
         reader.readString("host", config.server.host);
         reader.readInt("port", config.server.port, 0, 65535);
+        config.server.allowedHosts =
+            readStringList(reader, "allowed_hosts", std::regex("^[A-Za-z0-9.-]{1,253}$"),
+                           "a host name such as \"kiwoomd.lan\"");
+        // Exact origins only: a scheme, a host and an optional port; never "*" or a path.
+        config.server.allowedOrigins =
+            readStringList(reader, "allowed_origins", std::regex("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$"),
+                           "an origin such as \"http://localhost:3000\" (no path, no wildcard)");
         reader.rejectUnknownKeys();
     }
     if (const json* polling = top.find("polling")) {

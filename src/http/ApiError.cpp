@@ -15,6 +15,8 @@ int httpStatusFor(ApiErrorKind kind) {
     switch (kind) {
     case ApiErrorKind::BadRequest:
         return 400;
+    case ApiErrorKind::Forbidden:
+        return 403;
     case ApiErrorKind::NotFound:
         return 404;
     case ApiErrorKind::MethodNotAllowed:

@@ -7,7 +7,7 @@
 namespace kiwoomd::http {
 namespace {
 
-constexpr char kReadMethods[] = "GET, HEAD";
+constexpr char kReadMethods[] = "GET, HEAD, OPTIONS";
 constexpr char kFeedPrefix[] = "/api/feeds/";
 
 bool isRead(const std::string& method) {
@@ -26,8 +26,9 @@ void requireRead(const ApiRequest& request) {
 } // namespace
 
 ApiRouter::ApiRouter(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock,
-                     std::string defaultMarket, std::string version)
-    : m_ranking(cache, std::move(defaultMarket))
+                     std::string defaultMarket, std::string version, GuardSettings guard)
+    : m_guard(std::move(guard))
+    , m_ranking(cache, std::move(defaultMarket))
     , m_status(board, clock)
     , m_feeds(cache, board, clock)
     , m_metrics(cache, board, m_httpMetrics, clock, std::move(version))
@@ -73,6 +74,17 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) {
     return response;
 }
 
+ApiResponse ApiRouter::preflight(const ApiRequest& request) const {
+    if (routeLabel(request.path) == "other") {
+        throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
+    }
+    ApiResponse response;
+    response.status = 204;
+    response.body = std::make_shared<const std::string>();
+    response.headers.emplace_back("Allow", "GET, HEAD, OPTIONS");
+    return response;
+}
+
 std::string ApiRouter::routeLabel(const std::string& path) {
     for (const char* known :
          {"/api/volume-ranking", "/api/status", "/api/health", "/api/feeds", "/metrics"}) {
@@ -88,7 +100,13 @@ std::string ApiRouter::routeLabel(const std::string& path) {
 
 ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {
     try {
-        return route(request);
+        m_guard.check(request); // before any handler runs
+        ApiResponse response =
+            m_guard.isPreflight(request) || request.method == "OPTIONS" ? preflight(request) : route(request);
+        for (auto& header : m_guard.corsHeaders(request)) {
+            response.headers.push_back(std::move(header));
+        }
+        return response;
     } catch (const ApiError& error) {
         return toErrorResponse(error);
     } catch (const std::exception& error) {

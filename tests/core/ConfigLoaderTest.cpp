@@ -128,6 +128,18 @@ TEST(ConfigLoader, MarketNamesAreLowerCaseWords) {
     EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a", "market": "KOSDAQ Big"}]})").keyPath(), "feeds[0].market");
 }
 
+TEST(ConfigLoader, AllowedHostsAndOriginsAreExactNames) {
+    const Config config = parseConfigText(
+        R"({"server": {"allowed_hosts": ["kiwoomd.lan"], "allowed_origins": ["http://localhost:3000"]}})",
+        "t");
+    EXPECT_EQ(config.server.allowedHosts, std::vector<std::string>{"kiwoomd.lan"});
+    EXPECT_EQ(config.server.allowedOrigins, std::vector<std::string>{"http://localhost:3000"});
+    EXPECT_EQ(errorFor(R"({"server": {"allowed_origins": ["*"]}})").keyPath(), "server.allowed_origins[0]");
+    EXPECT_EQ(errorFor(R"({"server": {"allowed_origins": ["http://x.com/path"]}})").keyPath(),
+              "server.allowed_origins[0]");
+    EXPECT_EQ(errorFor(R"({"server": {"allowed_hosts": ["a b"]}})").keyPath(), "server.allowed_hosts[0]");
+}
+
 TEST(ConfigLoader, MissingFileIsAClearError) {
     try {
         loadConfigFile("/nonexistent/kiwoomd.json");

@@ -60,6 +60,13 @@ TEST(DaemonEndToEnd, ServesAWellFormedMovingRankingWithinSeconds) {
     EXPECT_EQ(getJson(client, "/api/volume-ranking?market=nyse", 400)["error"]["code"], "unknown_market");
     EXPECT_EQ(getJson(client, "/api/status")["connection"], "connected");
     EXPECT_EQ(getJson(client, "/nope", 404)["error"]["code"], "not_found");
+    const auto rebound =
+        client.Get("/api/volume-ranking", {{"Host", "attacker.example:" + std::to_string(port)}});
+    ASSERT_TRUE(rebound);
+    EXPECT_EQ(rebound->status, 403) << "a DNS-rebinding page is refused";
+    const auto crossSite = client.Get("/api/volume-ranking", {{"Origin", "https://attacker.example"}});
+    ASSERT_TRUE(crossSite);
+    EXPECT_EQ(crossSite->status, 403);
     const auto metrics = client.Get("/metrics");
     ASSERT_TRUE(metrics);
     EXPECT_EQ(metrics->status, 200);

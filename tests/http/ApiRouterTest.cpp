@@ -34,6 +34,7 @@ protected:
         cache.publish(feed("kosdaq", "kosdaq", 0));
         cache.publish(feed("all", "all", 1));
         cache.publish(feed("kospi-rate", "kospi", 5));
+        router.setPort(8000);
     }
 
     ApiResponse get(const std::string& path, std::multimap<std::string, std::string> query = {},
@@ -42,6 +43,7 @@ protected:
         request.method = method;
         request.path = path;
         request.query = std::move(query);
+        request.headers.emplace("host", "127.0.0.1:8000");
         return router.handle(request);
     }
 
@@ -105,7 +107,7 @@ TEST_F(ApiRouterTest, WritesAreNotAllowedAndSayWhatIs) {
         const auto allow = std::find_if(response.headers.begin(), response.headers.end(),
                                         [](const auto& h) { return h.first == "Allow"; });
         ASSERT_NE(allow, response.headers.end());
-        EXPECT_EQ(allow->second, "GET, HEAD");
+        EXPECT_EQ(allow->second, "GET, HEAD, OPTIONS");
     }
 }
 
@@ -130,6 +132,78 @@ TEST_F(ApiRouterTest, OneFeedIsServedByItsId) {
     EXPECT_EQ(body(get("/api/feeds/nope"))["error"]["code"], "unknown_feed");
     EXPECT_EQ(get("/api/feeds/kospi/extra").status, 404);
     EXPECT_EQ(get("/api/feeds/kospi", {}, "DELETE").status, 405);
+}
+
+ApiResponse withHeaders(ApiRouter& router, const std::string& method,
+                        std::multimap<std::string, std::string> headers) {
+    ApiRequest request;
+    request.method = method;
+    request.path = "/api/volume-ranking";
+    request.headers = std::move(headers);
+    return router.handle(request);
+}
+
+std::string headerOf(const ApiResponse& response, const std::string& name) {
+    for (const auto& [key, value] : response.headers) {
+        if (key == name) {
+            return value;
+        }
+    }
+    return "";
+}
+
+TEST_F(ApiRouterTest, AForeignHostIsRefusedBeforeRouting) {
+    // A DNS-rebinding page reaches 127.0.0.1 under its own name.
+    const auto response = withHeaders(router, "GET", {{"host", "evil.example:8000"}});
+    EXPECT_EQ(response.status, 403);
+    EXPECT_EQ(body(response)["error"]["code"], "forbidden_host");
+    EXPECT_EQ(withHeaders(router, "GET", {}).status, 403) << "no Host at all";
+    EXPECT_EQ(withHeaders(router, "GET", {{"host", "127.0.0.1:9999"}}).status, 403) << "another port";
+    for (const char* own : {"127.0.0.1:8000", "localhost:8000", "LOCALHOST:8000", "[::1]:8000"}) {
+        EXPECT_EQ(withHeaders(router, "GET", {{"host", own}}).status, 200) << own;
+    }
+}
+
+TEST_F(ApiRouterTest, ConfiguredHostNamesAreServed) {
+    ApiRouter named(cache, board, clock, "kospi", "dev", GuardSettings{{"kiwoomd.lan"}, {}});
+    named.setPort(8000);
+    EXPECT_EQ(withHeaders(named, "GET", {{"host", "kiwoomd.lan:8000"}}).status, 200);
+    EXPECT_EQ(withHeaders(named, "GET", {{"host", "kiwoomd.lan"}}).status, 200);
+}
+
+TEST_F(ApiRouterTest, OtherSitesCannotReadTheApiThroughTheBrowser) {
+    const auto response =
+        withHeaders(router, "GET", {{"host", "127.0.0.1:8000"}, {"origin", "https://attacker.example"}});
+    EXPECT_EQ(response.status, 403);
+    EXPECT_EQ(body(response)["error"]["code"], "forbidden_origin");
+    EXPECT_EQ(headerOf(response, "Access-Control-Allow-Origin"), "");
+}
+
+TEST_F(ApiRouterTest, TheOwnOriginAndListedOriginsGetCorsWithVary) {
+    const auto own =
+        withHeaders(router, "GET", {{"host", "127.0.0.1:8000"}, {"origin", "http://127.0.0.1:8000"}});
+    EXPECT_EQ(own.status, 200);
+    EXPECT_EQ(headerOf(own, "Vary"), "Origin");
+
+    ApiRouter dev(cache, board, clock, "kospi", "dev", GuardSettings{{}, {"http://localhost:3000"}});
+    dev.setPort(8000);
+    const auto listed =
+        withHeaders(dev, "GET", {{"host", "127.0.0.1:8000"}, {"origin", "http://localhost:3000"}});
+    EXPECT_EQ(listed.status, 200);
+    EXPECT_EQ(headerOf(listed, "Access-Control-Allow-Origin"), "http://localhost:3000");
+    EXPECT_NE(headerOf(listed, "Access-Control-Allow-Origin"), "*");
+
+    const auto preflight = withHeaders(dev, "OPTIONS",
+                                       {{"host", "127.0.0.1:8000"},
+                                        {"origin", "http://localhost:3000"},
+                                        {"access-control-request-method", "GET"}});
+    EXPECT_EQ(preflight.status, 204);
+    EXPECT_EQ(headerOf(preflight, "Access-Control-Allow-Methods"), "GET, HEAD, OPTIONS");
+    const auto refused = withHeaders(router, "OPTIONS",
+                                     {{"host", "127.0.0.1:8000"},
+                                      {"origin", "http://localhost:3000"},
+                                      {"access-control-request-method", "GET"}});
+    EXPECT_EQ(refused.status, 403) << "not listed in this router";
 }
 
 TEST_F(ApiRouterTest, HeadIsAllowedWhereGetIs) {

@@ -71,12 +71,14 @@ protected:
         feed.lastFetch = fromKst(2026, 11, 24, 10, 0, 0);
         status.feeds.push_back(feed);
         board.publish(status);
+        router.setPort(8000);
     }
 
     ApiResponse get(const std::string& path) {
         ApiRequest request;
         request.method = "GET";
         request.path = path;
+        request.headers.emplace("host", "localhost:8000");
         return router.handle(request);
     }
 

@@ -16,6 +16,8 @@ namespace kiwoomd {
 struct ServerConfig {
     std::string host = "127.0.0.1";
     int port = 8000;
+    std::vector<std::string> allowedHosts;   // names besides 127.0.0.1, localhost and [::1]
+    std::vector<std::string> allowedOrigins; // browser origins besides the daemon's own
 };
 
 // A daily span in KST minutes, [start, end).

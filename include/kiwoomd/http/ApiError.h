@@ -12,6 +12,7 @@ namespace kiwoomd::http {
 enum class ApiErrorKind {
     BadRequest,       // 400: a parameter the API does not accept
     NotFound,         // 404: no such endpoint or feed
+    Forbidden,        // 403: a request this server must not serve (foreign Host or Origin)
     MethodNotAllowed, // 405: the endpoint exists, the method does not
     Unavailable,      // 503: the daemon cannot answer yet
     Internal,         // 500: a bug; the message stays generic

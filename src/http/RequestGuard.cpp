@@ -1,0 +1,96 @@
+#include "kiwoomd/http/RequestGuard.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace kiwoomd::http {
+namespace {
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+} // namespace
+
+const std::string* headerValue(const ApiRequest& request, const std::string& lowerName) {
+    const auto it = request.headers.find(lowerName);
+    return it == request.headers.end() ? nullptr : &it->second;
+}
+
+RequestGuard::RequestGuard(GuardSettings settings)
+    : m_settings(std::move(settings)) {
+    for (auto& host : m_settings.allowedHosts) {
+        host = lower(host);
+    }
+    for (auto& origin : m_settings.allowedOrigins) {
+        origin = lower(origin);
+    }
+}
+
+std::vector<std::string> RequestGuard::ownAuthorities() const {
+    const std::string port = std::to_string(m_port.load());
+    return {"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port};
+}
+
+bool RequestGuard::hostAllowed(const std::string& rawHost) const {
+    const std::string host = lower(rawHost);
+    const auto own = ownAuthorities();
+    if (std::find(own.begin(), own.end(), host) != own.end()) {
+        return true;
+    }
+    const std::string port = ":" + std::to_string(m_port.load());
+    return std::any_of(m_settings.allowedHosts.begin(), m_settings.allowedHosts.end(),
+                       [&](const std::string& name) { return host == name || host == name + port; });
+}
+
+bool RequestGuard::originAllowed(const std::string& rawOrigin) const {
+    const std::string origin = lower(rawOrigin);
+    for (const auto& authority : ownAuthorities()) {
+        if (origin == "http://" + authority) {
+            return true; // our own dashboard
+        }
+    }
+    return std::find(m_settings.allowedOrigins.begin(), m_settings.allowedOrigins.end(), origin) !=
+           m_settings.allowedOrigins.end();
+}
+
+void RequestGuard::check(const ApiRequest& request) const {
+    const std::string* host = headerValue(request, "host");
+    if (!host || !hostAllowed(*host)) {
+        spdlog::warn("refused a request for host '{}' (not this server; DNS rebinding?)", host ? *host : "");
+        throw ApiError(ApiErrorKind::Forbidden, "forbidden_host",
+                       "this server answers only as 127.0.0.1, localhost or [::1] on its port, or a name "
+                       "listed in server.allowed_hosts");
+    }
+    const std::string* origin = headerValue(request, "origin");
+    if (origin && !originAllowed(*origin)) {
+        spdlog::warn("refused a cross-origin request from '{}'", *origin);
+        throw ApiError(ApiErrorKind::Forbidden, "forbidden_origin",
+                       "origin '" + *origin + "' may not use this API; list it in server.allowed_origins");
+    }
+}
+
+bool RequestGuard::isPreflight(const ApiRequest& request) const {
+    return request.method == "OPTIONS" && headerValue(request, "origin") &&
+           headerValue(request, "access-control-request-method");
+}
+
+std::vector<std::pair<std::string, std::string>> RequestGuard::corsHeaders(const ApiRequest& request) const {
+    std::vector<std::pair<std::string, std::string>> headers = {{"Vary", "Origin"}};
+    const std::string* origin = headerValue(request, "origin");
+    if (origin && originAllowed(*origin)) {
+        headers.emplace_back("Access-Control-Allow-Origin", *origin);
+        if (isPreflight(request)) {
+            headers.emplace_back("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+            headers.emplace_back("Access-Control-Allow-Headers", "If-None-Match, Last-Event-ID");
+            headers.emplace_back("Access-Control-Max-Age", "600");
+        }
+    }
+    return headers;
+}
+
+} // namespace kiwoomd::http
