@@ -1,5 +1,6 @@
 #include "Daemon.h"
 
+#include "ApiToken.h"
 #include "ConfigWatcher.h"
 #include "ControlFactory.h"
 #include "DaemonOptions.h"
@@ -208,11 +209,25 @@ int runDaemon(int argc, char** argv) {
                  configSource.toStdString(), dataDir.toStdString(),
                  logFile.empty() ? "(console only)" : logFile);
 
-    if (!isLoopbackHost(config.server.host)) {
-        spdlog::critical("refusing to listen on {}: kiwoomd serves loopback addresses only (127.0.0.1, ::1, "
-                         "localhost), because the API has no authentication for remote clients",
-                         config.server.host);
+    // Beyond loopback the API is reachable from the network: only with a token on every request.
+    if (!isLoopbackHost(config.server.host) && config.server.tokenPolicy != "always") {
+        spdlog::critical(
+            "refusing to listen on {}: outside loopback (127.0.0.1, ::1, localhost) kiwoomd requires "
+            "its API token on every request; set server.token_policy to \"always\"",
+            config.server.host);
         return kExitUsageError;
+    }
+    const auto token = loadOrCreateApiToken(QDir(dataDir).filePath(QStringLiteral("api-token")));
+    if (!token && config.server.tokenPolicy == "always") {
+        spdlog::critical("server.token_policy is \"always\" but the API token cannot be stored");
+        return kExitRuntimeError;
+    }
+    http::GuardSettings guard{config.server.allowedHosts, config.server.allowedOrigins, std::string()};
+    if (config.server.tokenPolicy == "always") {
+        guard.token = token->toStdString();
+        if (!isLoopbackHost(config.server.host)) {
+            guard.allowedHosts.push_back(config.server.host); // clients name it in their Host header
+        }
     }
 
     QtScheduler scheduler;
@@ -271,7 +286,7 @@ int runDaemon(int argc, char** argv) {
     });
 
     http::ApiRouter router(cache, statusBoard, scheduler.clock(), defaultMarket(config), KIWOOMD_VERSION,
-                           http::GuardSettings{config.server.allowedHosts, config.server.allowedOrigins});
+                           guard);
     router.setPort(config.server.port);
     http::HttpServer server(router);
     if (!server.start(config.server.host, config.server.port)) {
@@ -285,21 +300,25 @@ int runDaemon(int argc, char** argv) {
                      ? QStringLiteral("[%1]").arg(QString::fromStdString(config.server.host))
                      : QString::fromStdString(config.server.host))
             .arg(server.port());
-    spdlog::info("serving {}/api/volume-ranking (also /api/status, /api/health)", baseUrl.toStdString());
+    spdlog::info("serving {}/api/volume-ranking (also /api/feeds, /api/status, /api/health, /metrics)",
+                 baseUrl.toStdString());
 
     // Edits to the config file apply while running; an invalid edit changes nothing.
+    const std::string boundHost = config.server.host;
+    const int boundPort = config.server.port;
     std::unique_ptr<ConfigWatcher> configWatcher;
     if (configSource != QLatin1String("built-in defaults")) {
         configWatcher = std::make_unique<ConfigWatcher>(configSource);
-        QObject::connect(configWatcher.get(), &ConfigWatcher::reloaded, &app, [&, emulated](Config next) {
-            applyOverrides(options, next);
-            if (next.server.host != config.server.host || next.server.port != config.server.port) {
-                spdlog::warn("server.host and server.port take effect at the next start");
-            }
-            setLogLevel(next.logLevel);
-            session.reconfigure(sessionSettings(next, emulated));
-            config = std::move(next);
-        });
+        QObject::connect(configWatcher.get(), &ConfigWatcher::reloaded, &app,
+                         [&, emulated, boundHost, boundPort](Config next) {
+                             applyOverrides(options, next);
+                             if (next.server.host != boundHost || next.server.port != boundPort) {
+                                 spdlog::warn("server.host and server.port take effect at the next start");
+                             }
+                             setLogLevel(next.logLevel);
+                             session.reconfigure(sessionSettings(next, emulated));
+                             config = std::move(next);
+                         });
     }
 
     int exitCode = kExitOk;

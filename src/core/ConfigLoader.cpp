@@ -305,6 +305,7 @@ Config parseConfig(const json& document, const std::string& source) {
         ObjectReader reader(*server, "server", source);
         reader.readString("host", config.server.host);
         reader.readInt("port", config.server.port, 0, 65535);
+        reader.readString("token_policy", config.server.tokenPolicy, {"writes", "always"});
         config.server.allowedHosts =
             readStringList(reader, "allowed_hosts", std::regex("^[A-Za-z0-9.-]{1,253}$"),
                            "a host name such as \"kiwoomd.lan\"");

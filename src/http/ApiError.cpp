@@ -15,6 +15,8 @@ int httpStatusFor(ApiErrorKind kind) {
     switch (kind) {
     case ApiErrorKind::BadRequest:
         return 400;
+    case ApiErrorKind::Unauthorized:
+        return 401;
     case ApiErrorKind::Forbidden:
         return 403;
     case ApiErrorKind::NotFound:
@@ -35,6 +37,9 @@ ApiResponse toErrorResponse(const ApiError& error) {
     ApiResponse response =
         ApiResponse::json(body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
                           httpStatusFor(error.kind()));
+    if (error.kind() == ApiErrorKind::Unauthorized) {
+        response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"kiwoomd\""); // RFC 6750 §3
+    }
     if (!error.allow.empty()) {
         response.headers.emplace_back("Allow", error.allow);
     }

@@ -39,8 +39,8 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
 
     const std::string* requested = request.queryValue("market");
     std::string market = requested ? *requested : m_defaultMarket;
-    // Without ?market=, the default market when a feed serves it, else the first feed's (the
-    // feeds can change while running).
+    // Without ?market=, the default market when a feed serves it, else the market of the feed with
+    // the smallest id (the feeds can change while running).
     if (!requested && !snapshots.empty() &&
         std::none_of(snapshots.begin(), snapshots.end(),
                      [&](const FeedSnapshotPtr& s) { return s->market == market; })) {

@@ -58,6 +58,21 @@ bool RequestGuard::originAllowed(const std::string& rawOrigin) const {
            m_settings.allowedOrigins.end();
 }
 
+bool RequestGuard::tokenPresented(const ApiRequest& request) const {
+    const std::string* authorization = headerValue(request, "authorization");
+    const std::string prefix = "Bearer ";
+    if (!authorization || authorization->size() != prefix.size() + m_settings.token.size() ||
+        authorization->compare(0, prefix.size(), prefix) != 0) {
+        return false;
+    }
+    // Constant time: how long the comparison takes must not tell how much of a guess was right.
+    unsigned char difference = 0;
+    for (std::size_t i = 0; i < m_settings.token.size(); ++i) {
+        difference |= static_cast<unsigned char>((*authorization)[prefix.size() + i] ^ m_settings.token[i]);
+    }
+    return difference == 0;
+}
+
 void RequestGuard::check(const ApiRequest& request) const {
     const std::string* host = headerValue(request, "host");
     if (!host || !hostAllowed(*host)) {
@@ -65,6 +80,12 @@ void RequestGuard::check(const ApiRequest& request) const {
         throw ApiError(ApiErrorKind::Forbidden, "forbidden_host",
                        "this server answers only as 127.0.0.1, localhost or [::1] on its port, or a name "
                        "listed in server.allowed_hosts");
+    }
+    if (!m_settings.token.empty() && !isPreflight(request) && !tokenPresented(request)) {
+        throw ApiError(
+            ApiErrorKind::Unauthorized, "unauthorized",
+            "this server requires its API token: send 'Authorization: Bearer <token>' (the token is in "
+            "the data dir's api-token file)");
     }
     const std::string* origin = headerValue(request, "origin");
     if (origin && !originAllowed(*origin)) {
@@ -86,7 +107,8 @@ std::vector<std::pair<std::string, std::string>> RequestGuard::corsHeaders(const
         headers.emplace_back("Access-Control-Allow-Origin", *origin);
         if (isPreflight(request)) {
             headers.emplace_back("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-            headers.emplace_back("Access-Control-Allow-Headers", "If-None-Match, Last-Event-ID");
+            headers.emplace_back("Access-Control-Allow-Headers",
+                                 "Authorization, If-None-Match, Last-Event-ID");
             headers.emplace_back("Access-Control-Max-Age", "600");
         }
     }

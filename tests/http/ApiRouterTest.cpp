@@ -165,7 +165,7 @@ TEST_F(ApiRouterTest, AForeignHostIsRefusedBeforeRouting) {
 }
 
 TEST_F(ApiRouterTest, ConfiguredHostNamesAreServed) {
-    ApiRouter named(cache, board, clock, "kospi", "dev", GuardSettings{{"kiwoomd.lan"}, {}});
+    ApiRouter named(cache, board, clock, "kospi", "dev", GuardSettings{{"kiwoomd.lan"}, {}, std::string()});
     named.setPort(8000);
     EXPECT_EQ(withHeaders(named, "GET", {{"host", "kiwoomd.lan:8000"}}).status, 200);
     EXPECT_EQ(withHeaders(named, "GET", {{"host", "kiwoomd.lan"}}).status, 200);
@@ -185,7 +185,8 @@ TEST_F(ApiRouterTest, TheOwnOriginAndListedOriginsGetCorsWithVary) {
     EXPECT_EQ(own.status, 200);
     EXPECT_EQ(headerOf(own, "Vary"), "Origin");
 
-    ApiRouter dev(cache, board, clock, "kospi", "dev", GuardSettings{{}, {"http://localhost:3000"}});
+    ApiRouter dev(cache, board, clock, "kospi", "dev",
+                  GuardSettings{{}, {"http://localhost:3000"}, std::string()});
     dev.setPort(8000);
     const auto listed =
         withHeaders(dev, "GET", {{"host", "127.0.0.1:8000"}, {"origin", "http://localhost:3000"}});
@@ -204,6 +205,26 @@ TEST_F(ApiRouterTest, TheOwnOriginAndListedOriginsGetCorsWithVary) {
                                       {"origin", "http://localhost:3000"},
                                       {"access-control-request-method", "GET"}});
     EXPECT_EQ(refused.status, 403) << "not listed in this router";
+}
+
+TEST_F(ApiRouterTest, WithATokenEveryRequestMustPresentIt) {
+    const std::string token(64, 'a');
+    ApiRouter guarded(cache, board, clock, "kospi", "dev", GuardSettings{{}, {}, token});
+    guarded.setPort(8000);
+    const auto missing = withHeaders(guarded, "GET", {{"host", "127.0.0.1:8000"}});
+    EXPECT_EQ(missing.status, 401);
+    EXPECT_EQ(headerOf(missing, "WWW-Authenticate"), "Bearer realm=\"kiwoomd\"");
+    EXPECT_EQ(withHeaders(guarded, "GET",
+                          {{"host", "127.0.0.1:8000"}, {"authorization", "Bearer " + std::string(64, 'b')}})
+                  .status,
+              401);
+    EXPECT_EQ(
+        withHeaders(guarded, "GET", {{"host", "127.0.0.1:8000"}, {"authorization", "Bearer " + token + "x"}})
+            .status,
+        401);
+    EXPECT_EQ(withHeaders(guarded, "GET", {{"host", "127.0.0.1:8000"}, {"authorization", "Bearer " + token}})
+                  .status,
+              200);
 }
 
 TEST_F(ApiRouterTest, HeadIsAllowedWhereGetIs) {

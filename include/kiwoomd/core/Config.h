@@ -18,6 +18,9 @@ struct ServerConfig {
     int port = 8000;
     std::vector<std::string> allowedHosts;   // names besides 127.0.0.1, localhost and [::1]
     std::vector<std::string> allowedOrigins; // browser origins besides the daemon's own
+    // "writes": the API token guards only endpoints that change state; "always": every request
+    // needs it (required to listen on anything but loopback).
+    std::string tokenPolicy = "writes";
 };
 
 // A daily span in KST minutes, [start, end).

@@ -12,6 +12,7 @@ namespace kiwoomd::http {
 enum class ApiErrorKind {
     BadRequest,       // 400: a parameter the API does not accept
     NotFound,         // 404: no such endpoint or feed
+    Unauthorized,     // 401: the API token is required and was not presented
     Forbidden,        // 403: a request this server must not serve (foreign Host or Origin)
     MethodNotAllowed, // 405: the endpoint exists, the method does not
     Unavailable,      // 503: the daemon cannot answer yet

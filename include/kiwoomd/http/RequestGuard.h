@@ -22,6 +22,7 @@ namespace kiwoomd::http {
 struct GuardSettings {
     std::vector<std::string> allowedHosts;   // extra host names, e.g. "kiwoomd.local"
     std::vector<std::string> allowedOrigins; // extra origins, e.g. "http://localhost:3000"
+    std::string token;                       // the API token; required on every request when set
 };
 
 class RequestGuard {
@@ -40,6 +41,7 @@ public:
 
 private:
     bool hostAllowed(const std::string& host) const;
+    bool tokenPresented(const ApiRequest& request) const;
     bool originAllowed(const std::string& origin) const;
     std::vector<std::string> ownAuthorities() const;
 

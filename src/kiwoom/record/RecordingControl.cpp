@@ -29,9 +29,7 @@ RecordingControl::RecordingControl(std::unique_ptr<OpenApiControl> inner, const 
     , m_file(path)
     , m_clock(clock)
     , m_start(clock.now()) {
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        spdlog::error("cannot record to {}: {}", path.toStdString(), m_file.errorString().toStdString());
-    } else {
+    if (m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) { // the owner reports a failure
         // The format marker first, so that a reader can tell a recording from its first bytes.
         write(nlohmann::ordered_json{{"kiwoomd_recording", 1},
                                      {"backend", s(m_inner->backendName())},

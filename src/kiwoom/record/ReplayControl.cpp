@@ -77,6 +77,11 @@ bool ReplayControl::load(const QString& path, QString& error) {
             continue;
         }
         try {
+            if (lineNumber == 1 && !nlohmann::json::accept(line.toStdString())) {
+                error =
+                    QStringLiteral("%1 is not a kiwoomd recording (its first line is not JSON)").arg(path);
+                return false;
+            }
             const auto json = nlohmann::json::parse(line.toStdString());
             if (lineNumber == 1) {
                 if (!json.contains("kiwoomd_recording")) {
@@ -204,7 +209,7 @@ QVariant ReplayControl::dynamicCall(const char* signature, const QVariantList& a
         return table;
     }
     if (isCall(signature, calls::kGetCommData)) {
-        // Columns follow the catalogue's field order, as RecordingControl wrote them.
+        // Columns in the catalogue's field order: what GetCommDataEx returns for a catalogue TR.
         const int index = args.value(2).toInt();
         const tr::TrSpec* spec = m_current ? tr::findTr(m_current->trCode) : nullptr;
         if (!current || !spec || index < 0 || static_cast<std::size_t>(index) >= m_current->rows.size()) {
