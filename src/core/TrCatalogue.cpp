@@ -4,6 +4,24 @@
 
 namespace kiwoomd::tr {
 
+namespace {
+
+// Ranking TRs open with the same six fields: code, name, price, sign, change and change rate.
+std::vector<FieldSpec> rankingFields(std::vector<FieldSpec> rest) {
+    std::vector<FieldSpec> fields = {
+        {field::kCode, "code", FieldKind::Code},
+        {field::kName, "name", FieldKind::Name},
+        {field::kPrice, "price", FieldKind::Price},
+        {field::kChangeSign, "direction", FieldKind::DirectionSign},
+        {field::kChange, "change", FieldKind::Change},
+        {field::kChangeRate, "change_rate", FieldKind::Rate},
+    };
+    fields.insert(fields.end(), rest.begin(), rest.end());
+    return fields;
+}
+
+} // namespace
+
 const std::vector<TrSpec>& catalogue() {
     static const std::vector<TrSpec> specs = {
         TrSpec{
@@ -34,18 +52,12 @@ const std::vector<TrSpec>& catalogue() {
                  "0",
                  "0 all, 2 >= 50,000, 5 >= 10,000, 6 >= 5,000, 8 >= 1,000, 9 >= 100,000 KRW"},
             },
-            {
-                {field::kCode, "code", FieldKind::Code},
-                {field::kName, "name", FieldKind::Name},
-                {field::kPrice, "price", FieldKind::Price},
-                {field::kChangeSign, "direction", FieldKind::DirectionSign},
-                {field::kChange, "change", FieldKind::Change},
-                {field::kChangeRate, "change_rate", FieldKind::Rate},
+            rankingFields({
                 {field::kPrevVolume, "prev_volume", FieldKind::Volume},
                 {field::kVolume, "volume", FieldKind::Volume},
                 {field::kSurgeVolume, "surge_volume", FieldKind::SignedInteger},
                 {field::kSurgeRate, "surge_rate", FieldKind::Rate},
-            },
+            }),
         },
         TrSpec{
             kTodayVolumeTr,
@@ -66,20 +78,14 @@ const std::vector<TrSpec>& catalogue() {
                 {input::kTurnoverBand, {}, "0", "turnover band"},
                 {input::kSessionKind, {}, "0", "session filter"},
             },
-            {
-                {field::kCode, "code", FieldKind::Code},
-                {field::kName, "name", FieldKind::Name},
-                {field::kPrice, "price", FieldKind::Price},
-                {field::kChangeSign, "direction", FieldKind::DirectionSign},
-                {field::kChange, "change", FieldKind::Change},
-                {field::kChangeRate, "change_rate", FieldKind::Rate},
+            rankingFields({
                 {field::kTodayVolume, "volume", FieldKind::Volume},
                 // 전일비: today's volume as a percentage of the previous day's.
                 {field::kVolumeVsPrevDay, "volume_vs_prev_day", FieldKind::Rate},
                 {field::kTurnoverRatio, "turnover_ratio", FieldKind::Rate},
                 // 거래금액 in millions of KRW.
                 {field::kTurnover, "turnover_million_krw", FieldKind::Volume},
-            },
+            }),
         },
     };
     return specs;

@@ -2,6 +2,7 @@
 
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/TrCatalogue.h"
+#include "kiwoomd/kiwoom/CommDataTable.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/emulator/TrTextFormat.h"
 
@@ -428,16 +429,7 @@ QVariant EmulatedControl::getCommDataEx(const QString& trCode, const QString& re
     if (!m_current || s(trCode) != m_current->trCode || s(recordName) != m_current->recordName) {
         return QVariant();
     }
-    // The OCX returns a 2-D SAFEARRAY, which ActiveQt hands over as a list of row lists.
-    QVariantList table;
-    for (const auto& row : m_current->rows) {
-        QVariantList cells;
-        for (const auto& cell : row) {
-            cells.push_back(q(cell));
-        }
-        table.push_back(cells);
-    }
-    return table;
+    return toCommDataTable(m_current->rows);
 }
 
 QVariant EmulatedControl::getCodeListByMarket(const QString& market) const {

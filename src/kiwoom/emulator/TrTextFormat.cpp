@@ -58,8 +58,10 @@ std::string changeSignCode(const StockState& stock) {
     return "3";
 }
 
-std::vector<std::string> volumeSurgeRow(const SurgeEntry& entry) {
-    const StockState& s = *entry.stock;
+namespace {
+
+// The six fields both ranking TRs open with: code, name, price, sign, change, change rate.
+std::vector<std::string> priceFields(const StockState& s) {
     const double changeRate =
         static_cast<double>(s.price - s.prevClose) * 100.0 / static_cast<double>(s.prevClose);
     return {
@@ -69,16 +71,23 @@ std::vector<std::string> volumeSurgeRow(const SurgeEntry& entry) {
         padNumber(changeSignCode(s)),
         padNumber(signedInteger(s.price - s.prevClose)),
         padNumber(signedRate(changeRate)),
-        padNumber(std::to_string(entry.comparisonVolume)),
-        padNumber(std::to_string(s.volume)),
-        padNumber(signedInteger(entry.surgeVolume)),
-        padNumber(signedRate(entry.surgeRate)),
     };
 }
 
+} // namespace
+
+std::vector<std::string> volumeSurgeRow(const SurgeEntry& entry) {
+    auto row = priceFields(*entry.stock);
+    row.insert(row.end(), {
+                              padNumber(std::to_string(entry.comparisonVolume)),
+                              padNumber(std::to_string(entry.stock->volume)),
+                              padNumber(signedInteger(entry.surgeVolume)),
+                              padNumber(signedRate(entry.surgeRate)),
+                          });
+    return row;
+}
+
 std::vector<std::string> todayVolumeRow(const StockState& s) {
-    const double changeRate =
-        static_cast<double>(s.price - s.prevClose) * 100.0 / static_cast<double>(s.prevClose);
     const double vsPrevDay = static_cast<double>(s.volume) * 100.0 / static_cast<double>(s.prevDayVolume);
     const double turnoverRatio =
         static_cast<double>(s.volume) * 100.0 / static_cast<double>(s.listedShares());
@@ -88,18 +97,14 @@ std::vector<std::string> todayVolumeRow(const StockState& s) {
     char ratio[32];
     std::snprintf(vs, sizeof vs, "%.2f", vsPrevDay);
     std::snprintf(ratio, sizeof ratio, "%.2f", turnoverRatio);
-    return {
-        padText(s.listing.code),
-        padText(s.listing.name, kNameWidth),
-        padNumber(directionPrice(s.price, s.prevClose)),
-        padNumber(changeSignCode(s)),
-        padNumber(signedInteger(s.price - s.prevClose)),
-        padNumber(signedRate(changeRate)),
-        padNumber(std::to_string(s.volume)),
-        padNumber(vs),
-        padNumber(ratio),
-        padNumber(std::to_string(turnoverMillions)),
-    };
+    auto row = priceFields(s);
+    row.insert(row.end(), {
+                              padNumber(std::to_string(s.volume)),
+                              padNumber(vs),
+                              padNumber(ratio),
+                              padNumber(std::to_string(turnoverMillions)),
+                          });
+    return row;
 }
 
 } // namespace kiwoomd::emulator

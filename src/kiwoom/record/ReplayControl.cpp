@@ -2,6 +2,7 @@
 
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/TrCatalogue.h"
+#include "kiwoomd/kiwoom/CommDataTable.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <QFile>
@@ -198,15 +199,7 @@ QVariant ReplayControl::dynamicCall(const char* signature, const QVariantList& a
         if (!current) {
             return {};
         }
-        QVariantList table;
-        for (const auto& row : m_current->rows) {
-            QVariantList cells;
-            for (const auto& cell : row) {
-                cells.push_back(q(cell));
-            }
-            table.push_back(cells);
-        }
-        return table;
+        return toCommDataTable(m_current->rows);
     }
     if (isCall(signature, calls::kGetCommData)) {
         // Columns in the catalogue's field order: what GetCommDataEx returns for a catalogue TR.
