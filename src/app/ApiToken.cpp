@@ -14,6 +14,8 @@ std::optional<QString> loadOrCreateApiToken(const QString& path) {
     if (existing.open(QIODevice::ReadOnly)) {
         const QString token = QString::fromLatin1(existing.readAll()).trimmed();
         if (QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(token).hasMatch()) {
+            QFile::setPermissions(path,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner); // in case it was widened
             return token;
         }
         spdlog::warn("the API token in {} is malformed; making a new one", path.toStdString());
@@ -22,6 +24,13 @@ std::optional<QString> loadOrCreateApiToken(const QString& path) {
     // The operating system's generator: the token guards the API, so it must not be guessable.
     QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
     const QString token = QString::fromLatin1(bytes.toHex());
+    // Owner-only before the token is written: QSaveFile keeps the permissions of the file it replaces.
+    {
+        QFile placeholder(path);
+        if (placeholder.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            placeholder.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         spdlog::error("cannot write the API token to {}: {}", path.toStdString(),

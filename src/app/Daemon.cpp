@@ -312,6 +312,12 @@ int runDaemon(int argc, char** argv) {
         QObject::connect(configWatcher.get(), &ConfigWatcher::reloaded, &app,
                          [&, emulated, boundHost, boundPort](Config next) {
                              applyOverrides(options, next);
+                             if (next.server.allowedHosts != config.server.allowedHosts ||
+                                 next.server.allowedOrigins != config.server.allowedOrigins ||
+                                 next.server.tokenPolicy != config.server.tokenPolicy) {
+                                 spdlog::warn("server.allowed_hosts, allowed_origins and token_policy take "
+                                              "effect at the next start");
+                             }
                              if (next.server.host != boundHost || next.server.port != boundPort) {
                                  spdlog::warn("server.host and server.port take effect at the next start");
                              }

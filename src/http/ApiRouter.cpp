@@ -99,14 +99,18 @@ std::string ApiRouter::routeLabel(const std::string& path) {
 }
 
 ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {
+    ApiResponse response = answer(request);
+    // Errors too: a page of an allowed origin must be able to read why it was refused.
+    for (auto& header : m_guard.corsHeaders(request)) {
+        response.headers.push_back(std::move(header));
+    }
+    return response;
+}
+
+ApiResponse ApiRouter::answer(const ApiRequest& request) const {
     try {
         m_guard.check(request); // before any handler runs
-        ApiResponse response =
-            m_guard.isPreflight(request) || request.method == "OPTIONS" ? preflight(request) : route(request);
-        for (auto& header : m_guard.corsHeaders(request)) {
-            response.headers.push_back(std::move(header));
-        }
-        return response;
+        return request.method == "OPTIONS" ? preflight(request) : route(request);
     } catch (const ApiError& error) {
         return toErrorResponse(error);
     } catch (const std::exception& error) {

@@ -61,8 +61,9 @@ bool RequestGuard::originAllowed(const std::string& rawOrigin) const {
 bool RequestGuard::tokenPresented(const ApiRequest& request) const {
     const std::string* authorization = headerValue(request, "authorization");
     const std::string prefix = "Bearer ";
+    // The scheme name is case-insensitive (RFC 9110 §11.1); the token itself is not.
     if (!authorization || authorization->size() != prefix.size() + m_settings.token.size() ||
-        authorization->compare(0, prefix.size(), prefix) != 0) {
+        lower(authorization->substr(0, prefix.size())) != lower(prefix)) {
         return false;
     }
     // Constant time: how long the comparison takes must not tell how much of a guess was right.

@@ -200,6 +200,9 @@ TEST_F(ApiRouterTest, TheOwnOriginAndListedOriginsGetCorsWithVary) {
                                         {"access-control-request-method", "GET"}});
     EXPECT_EQ(preflight.status, 204);
     EXPECT_EQ(headerOf(preflight, "Access-Control-Allow-Methods"), "GET, HEAD, OPTIONS");
+    const auto notFound = withHeaders(
+        dev, "GET", {{"host", "127.0.0.1:8000"}, {"origin", "http://localhost:3000"}, {"x", "y"}});
+    EXPECT_EQ(headerOf(notFound, "Access-Control-Allow-Origin"), "http://localhost:3000");
     const auto refused = withHeaders(router, "OPTIONS",
                                      {{"host", "127.0.0.1:8000"},
                                       {"origin", "http://localhost:3000"},
@@ -223,6 +226,18 @@ TEST_F(ApiRouterTest, WithATokenEveryRequestMustPresentIt) {
             .status,
         401);
     EXPECT_EQ(withHeaders(guarded, "GET", {{"host", "127.0.0.1:8000"}, {"authorization", "Bearer " + token}})
+                  .status,
+              200);
+}
+
+TEST_F(ApiRouterTest, TheBearerSchemeIsCaseInsensitive) {
+    const std::string token(64, 'c');
+    ApiRouter guarded(cache, board, clock, "kospi", "dev", GuardSettings{{}, {}, token});
+    guarded.setPort(8000);
+    EXPECT_EQ(withHeaders(guarded, "GET", {{"host", "127.0.0.1:8000"}, {"authorization", "bearer " + token}})
+                  .status,
+              200);
+    EXPECT_EQ(withHeaders(guarded, "GET", {{"host", "127.0.0.1:8000"}, {"authorization", "BEARER " + token}})
                   .status,
               200);
 }

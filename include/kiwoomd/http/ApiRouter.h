@@ -22,6 +22,7 @@ public:
 
 private:
     ApiResponse dispatch(const ApiRequest& request) const; // never throws
+    ApiResponse answer(const ApiRequest& request) const;   // never throws
     ApiResponse route(const ApiRequest& request) const;
     ApiResponse preflight(const ApiRequest& request) const; // OPTIONS: what the endpoint allows
     // The route's name for metrics: fixed paths as they are, feed ids folded, the rest "other".
