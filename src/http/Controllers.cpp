@@ -19,6 +19,19 @@ std::string joinQuoted(const std::vector<std::string>& values) {
     return out;
 }
 
+// Aliasing shared_ptr: the body lives as long as the snapshot and is handed out without a copy.
+ApiResponse bodyOf(const FeedSnapshotPtr& snapshot) {
+    return ApiResponse::sharedJson(std::shared_ptr<const std::string>(snapshot, &snapshot->body));
+}
+
+ApiResponse feedBody(const SnapshotCache& cache, const std::string& feedId) {
+    const FeedSnapshotPtr snapshot = cache.get(feedId);
+    if (!snapshot) {
+        throw ApiError(ApiErrorKind::NotFound, "unknown_feed", "no feed '" + feedId + "' is configured");
+    }
+    return bodyOf(snapshot);
+}
+
 } // namespace
 
 RankingController::RankingController(const SnapshotCache& cache, std::string defaultMarket)
@@ -26,19 +39,19 @@ RankingController::RankingController(const SnapshotCache& cache, std::string def
     , m_defaultMarket(std::move(defaultMarket)) {}
 
 ApiResponse RankingController::get(const ApiRequest& request) const {
-    const auto snapshots = m_cache.all();
-
     if (const std::string* feedId = request.queryValue("feed")) {
-        const auto it = std::find_if(snapshots.begin(), snapshots.end(),
-                                     [&](const FeedSnapshotPtr& s) { return s->feedId == *feedId; });
-        if (it == snapshots.end()) {
-            throw ApiError(ApiErrorKind::NotFound, "unknown_feed", "no feed '" + *feedId + "' is configured");
-        }
-        return ApiResponse::sharedJson(std::shared_ptr<const std::string>(*it, &(*it)->body));
+        return feedBody(m_cache, *feedId);
     }
-
     const std::string* requested = request.queryValue("market");
     std::string market = requested ? *requested : m_defaultMarket;
+    std::transform(market.begin(), market.end(), market.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    // The common case, the feed named like its market (the default feeds), is one lookup.
+    if (const FeedSnapshotPtr named = m_cache.get(market); named && named->market == market) {
+        return bodyOf(named);
+    }
+
+    const auto snapshots = m_cache.all();
     // Without ?market=, the default market when a feed serves it, else the market of the feed with
     // the smallest id (the feeds can change while running).
     if (!requested && !snapshots.empty() &&
@@ -46,8 +59,6 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
                      [&](const FeedSnapshotPtr& s) { return s->market == market; })) {
         market = snapshots.front()->market;
     }
-    std::transform(market.begin(), market.end(), market.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     // Prefer the feed named like the market (the default feeds), else the one with the smallest id.
     FeedSnapshotPtr match;
     std::vector<std::string> markets;
@@ -66,8 +77,7 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
         throw ApiError(ApiErrorKind::BadRequest, "unknown_market",
                        "market '" + market + "' is not served; use one of " + joinQuoted(markets));
     }
-    // Aliasing shared_ptr: the body lives as long as the snapshot, with no copy.
-    return ApiResponse::sharedJson(std::shared_ptr<const std::string>(match, &match->body));
+    return bodyOf(match);
 }
 
 StatusController::StatusController(const StatusBoard& board, const Clock& clock)
@@ -99,11 +109,7 @@ ApiResponse FeedsController::list(const ApiRequest& /*request*/) const {
 }
 
 ApiResponse FeedsController::get(const std::string& feedId) const {
-    const FeedSnapshotPtr snapshot = m_cache.get(feedId);
-    if (!snapshot) {
-        throw ApiError(ApiErrorKind::NotFound, "unknown_feed", "no feed '" + feedId + "' is configured");
-    }
-    return ApiResponse::sharedJson(std::shared_ptr<const std::string>(snapshot, &snapshot->body));
+    return feedBody(m_cache, feedId);
 }
 
 HealthController::HealthController(const StatusBoard& board, const SnapshotCache& cache)
