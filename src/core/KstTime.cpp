@@ -63,6 +63,15 @@ Timestamp fromKst(int year, int month, int day, int hour, int minute, int second
     return Timestamp{std::chrono::seconds{seconds}};
 }
 
+bool isCalendarDate(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1) {
+        return false;
+    }
+    static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 std::string toKstIso8601(Timestamp time) {
     const KstDateTime t = toKst(time);
     char buffer[40];
@@ -85,7 +94,10 @@ std::optional<Timestamp> parseKstIso8601(const std::string& text) {
         std::string(tail) != "+09:00") {
         return std::nullopt;
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+    // The year check keeps fromKst inside the nanosecond range of Timestamp: "1013-11-24T..." in a
+    // saved snapshot overflowed it (found by tests/fuzz/FuzzSnapshotJson).
+    if (year < kMinTimestampYear || year > kMaxTimestampYear || !isCalendarDate(year, month, day) ||
+        hour > 23 || minute > 59 || second > 59) {
         return std::nullopt;
     }
     const Timestamp time = fromKst(year, month, day, hour, minute, second);

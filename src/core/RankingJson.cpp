@@ -4,7 +4,9 @@
 #include "kiwoomd/core/KstTime.h"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace kiwoomd {
 
@@ -95,6 +97,35 @@ template <typename T> std::optional<T> optionalMember(const nlohmann::json& obje
     return value.get<T>();
 }
 
+// nlohmann's get<integer>() casts a floating-point value, which is undefined behaviour beyond the
+// integer's range (a "surge_volume" of 3.9e23 in a damaged file; found by tests/fuzz/FuzzSnapshotJson).
+// Only JSON integers within T's range, and not below `min`, are read as integers.
+template <typename T>
+T integerValue(const nlohmann::json& value, const std::string& key, T min = std::numeric_limits<T>::min()) {
+    if (!value.is_number_integer()) {
+        throw SnapshotReadError("\"" + key + "\" is not an integer");
+    }
+    bool inRange = false;
+    T result{};
+    if (value.is_number_unsigned()) {
+        const auto v = value.get<std::uint64_t>();
+        inRange = v <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+        result = static_cast<T>(v);
+    } else {
+        const auto v = value.get<std::int64_t>();
+        if constexpr (std::is_signed_v<T>) {
+            inRange = v >= std::numeric_limits<T>::min() && v <= std::numeric_limits<T>::max();
+        } else {
+            inRange = v >= 0;
+        }
+        result = static_cast<T>(v);
+    }
+    if (!inRange || result < min) {
+        throw SnapshotReadError("\"" + key + "\" is out of range: " + value.dump());
+    }
+    return result;
+}
+
 std::optional<Direction> directionFromName(const std::string& name) {
     for (const auto d : {Direction::UpperLimit, Direction::Up, Direction::Unchanged, Direction::LowerLimit,
                          Direction::Down}) {
@@ -114,7 +145,7 @@ std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::strin
         snapshot.feedId = member(json, json::kFeed).get<std::string>();
         snapshot.market = member(json, json::kMarket).get<std::string>();
         snapshot.trCode = member(json, json::kTr).get<std::string>();
-        snapshot.version = member(json, json::kVersion).get<std::uint64_t>();
+        snapshot.version = integerValue<std::uint64_t>(member(json, json::kVersion), json::kVersion);
         snapshot.marketOpen = member(json, json::kMarketOpen).get<bool>();
         snapshot.stale = member(json, json::kStale).get<bool>();
         if (const auto updated = optionalMember<std::string>(json, json::kLastUpdate)) {
@@ -129,10 +160,10 @@ std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::strin
         }
         for (const auto& item : data) {
             RankingRow row;
-            row.rank = member(item, json::kRank).get<int>();
+            row.rank = integerValue<int>(member(item, json::kRank), json::kRank, 1);
             row.code = member(item, json::kCode).get<std::string>();
             row.name = member(item, json::kName).get<std::string>();
-            row.price = member(item, json::kPrice).get<std::int64_t>();
+            row.price = integerValue<std::int64_t>(member(item, json::kPrice), json::kPrice, 0); // absolute
             if (const auto direction = optionalMember<std::string>(item, json::kDirection)) {
                 row.direction = directionFromName(*direction);
             }
@@ -151,7 +182,7 @@ std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::strin
                 } else if (field.kind == tr::FieldKind::Rate) {
                     row.values.push_back({field.jsonKey, value.get<double>()});
                 } else {
-                    row.values.push_back({field.jsonKey, value.get<std::int64_t>()});
+                    row.values.push_back({field.jsonKey, integerValue<std::int64_t>(value, field.jsonKey)});
                 }
             }
             if (item.contains(json::kVenue)) {
@@ -162,7 +193,8 @@ std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::strin
             }
             snapshot.rows.push_back(std::move(row));
         }
-        if (member(json, json::kRowCount).get<std::size_t>() != snapshot.rows.size()) {
+        if (integerValue<std::size_t>(member(json, json::kRowCount), json::kRowCount) !=
+            snapshot.rows.size()) {
             throw SnapshotReadError("row_count does not match the rows (truncated?)");
         }
         return snapshot;

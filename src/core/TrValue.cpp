@@ -99,7 +99,7 @@ std::optional<double> parseRate(std::string_view raw) {
         return std::nullopt;
     }
     std::int64_t scaled = *whole;
-    double scale = 1.0;
+    std::int64_t scale = 1;
     if (dot != std::string_view::npos) {
         const std::string_view fraction = text.substr(dot + 1);
         // Kiwoom sends two decimals; more than six would be a different kind of field.
@@ -107,18 +107,22 @@ std::optional<double> parseRate(std::string_view raw) {
             return std::nullopt;
         }
         const auto fractionDigits = parseDigits(fraction);
-        if (!fractionDigits || scaled > std::numeric_limits<std::int64_t>::max() / 1000000) {
+        if (!fractionDigits) {
             return std::nullopt;
         }
         for (std::size_t i = 0; i < fraction.size(); ++i) {
-            scale *= 10.0;
-            scaled *= 10;
+            scale *= 10;
         }
-        scaled += *fractionDigits;
+        // whole * scale + fraction must fit: checking the whole part alone let
+        // "9223372036854.999999" overflow (found by tests/fuzz/FuzzTrValue).
+        if (scaled > (std::numeric_limits<std::int64_t>::max() - *fractionDigits) / scale) {
+            return std::nullopt;
+        }
+        scaled = scaled * scale + *fractionDigits;
     }
     // One division of two exact integers: "4.69" becomes the double nearest 4.69, which prints
     // back as 4.69 (adding 0.69 to 4 would not).
-    const double value = static_cast<double>(scaled) / scale;
+    const double value = static_cast<double>(scaled) / static_cast<double>(scale);
     return sign < 0 ? -value : value;
 }
 

@@ -92,5 +92,27 @@ TEST(KstTime, ParsingRejectsTimesOutsideTheDay) {
     EXPECT_TRUE(parseKstIso8601("2026-11-24T23:59:59+09:00").has_value());
 }
 
+TEST(KstTime, CalendarDatesFollowTheGregorianLeapYearRule) {
+    EXPECT_TRUE(isCalendarDate(2028, 2, 29));
+    EXPECT_FALSE(isCalendarDate(2026, 2, 29));
+    EXPECT_FALSE(isCalendarDate(2100, 2, 29));
+    EXPECT_TRUE(isCalendarDate(2400, 2, 29));
+    EXPECT_FALSE(isCalendarDate(2026, 4, 31));
+    EXPECT_TRUE(isCalendarDate(9999, 12, 31));
+    EXPECT_FALSE(isCalendarDate(2026, 0, 1));
+    EXPECT_FALSE(isCalendarDate(2026, 13, 1));
+    EXPECT_FALSE(isCalendarDate(2026, 1, 0));
+}
+
+// Found by tests/fuzz/FuzzSnapshotJson: a saved snapshot's last_update of the year 1013 overflowed
+// the 64-bit nanoseconds of a Timestamp (undefined behaviour) instead of being refused.
+TEST(KstTime, ParsingRejectsYearsATimestampCannotHold) {
+    EXPECT_FALSE(parseKstIso8601("1013-11-24T15:30:00+09:00").has_value());
+    EXPECT_FALSE(parseKstIso8601("9999-12-31T23:59:59+09:00").has_value());
+    EXPECT_FALSE(parseKstIso8601("0000-01-01T00:00:00+09:00").has_value());
+    EXPECT_TRUE(parseKstIso8601("1900-01-01T00:00:00+09:00").has_value());
+    EXPECT_TRUE(parseKstIso8601("2200-12-31T23:59:59+09:00").has_value());
+}
+
 } // namespace
 } // namespace kiwoomd

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 
 namespace kiwoomd {
@@ -250,5 +252,35 @@ TEST(RankingJson, ReadingRejectsDataThatIsNotAnArray) {
     }));
 }
 
+// Found by tests/fuzz/FuzzSnapshotJson: an integer field holding a number too large for it, such as
+// a surge_volume of 3.9e23 in a damaged file, was cast to the integer (undefined behaviour) rather
+// than refused; a negative price or a rank of 0 was read as if the daemon had written it.
+TEST(RankingJson, ReadingRejectsIntegersOutOfTheirRange) {
+    EXPECT_NE(readError(editedBody([](auto& json) {
+                  json["data"][0]["surge_volume"] = 3.9e23;
+              })).find("surge_volume"),
+              std::string::npos);
+    readError(editedBody([](auto& json) { json["data"][0]["volume"] = 1.5; }));
+    readError(editedBody([](auto& json) { json["data"][0]["change"] = 18446744073709551615u; }));
+    readError(editedBody([](auto& json) { json["data"][0]["rank"] = 4294967296; }));
+    readError(editedBody([](auto& json) { json["data"][0]["rank"] = 0; }));
+    readError(editedBody([](auto& json) { json["data"][0]["price"] = -69800; }));
+    readError(editedBody([](auto& json) { json["version"] = -1; }));
+    readError(editedBody([](auto& json) { json["version"] = 1e300; }));
+    readError(editedBody([](auto& json) { json["row_count"] = 2.0; }));
+}
+
+TEST(RankingJson, ReadingAcceptsIntegersAtTheEdgesOfTheirRange) {
+    std::string error;
+    const auto read = snapshotFromJson(editedBody([](auto& json) {
+                                           json["version"] = 18446744073709551615u;
+                                           json["data"][0]["change"] = -9223372036854775807 - 1;
+                                           json["data"][0]["price"] = 0;
+                                       }),
+                                       error);
+    ASSERT_TRUE(read.has_value()) << error;
+    EXPECT_EQ(read->version, 18446744073709551615u);
+    EXPECT_EQ(read->rows[0].integer("change"), std::numeric_limits<std::int64_t>::min());
+}
 } // namespace
 } // namespace kiwoomd

@@ -104,5 +104,15 @@ TEST(TrValue, MalformedStockCodesAreRejected) {
     }
 }
 
+// Found by tests/fuzz/FuzzTrValue: only the whole part was checked against overflow, so six
+// decimals on a 13-digit whole part overflowed int64 (undefined behaviour) instead of being refused.
+TEST(TrValue, RatesThatOverflowSixtyFourBitsWithTheirDecimalsAreRejected) {
+    EXPECT_FALSE(parseRate("9223372036854.999999"));
+    EXPECT_FALSE(parseRate("-9223372036854.775808"));
+    EXPECT_FALSE(parseRate("92233720368547758.08"));
+    EXPECT_DOUBLE_EQ(*parseRate("9223372036854.775807"), 9223372036854.775807);
+    EXPECT_DOUBLE_EQ(*parseRate("+92233720368547758.07"), 92233720368547758.07);
+}
+
 } // namespace
 } // namespace kiwoomd
