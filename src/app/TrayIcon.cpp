@@ -1,12 +1,11 @@
 #include "TrayIcon.h"
 
-#include "kiwoomd/core/SessionStatus.h"
-
 #include <QAction>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPixmap>
 #include <QSystemTrayIcon>
@@ -17,44 +16,120 @@
 namespace kiwoomd::app {
 namespace {
 
+constexpr int kRefreshMs = 1000;
 constexpr int kTrayRetryMs = 2000;
 constexpr int kTrayRetries = 15; // desktop sessions can take ~30 s to bring up the tray
+constexpr int kNotificationMs = 8000;
 
-QIcon dotIcon(const QColor& colour) {
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(colour);
-    painter.setPen(QPen(colour.darker(150), 2));
-    painter.drawEllipse(3, 3, 26, 26);
-    return QIcon(pixmap);
+QColor colourFor(TrayIconKind kind) {
+    switch (kind) {
+    case TrayIconKind::LoggingIn:
+        return {0x19, 0x76, 0xd2};
+    case TrayIconKind::Live:
+        return {0x2e, 0x7d, 0x32};
+    case TrayIconKind::Stale:
+        return {0xf9, 0xa8, 0x25};
+    case TrayIconKind::Error:
+        return {0xc6, 0x28, 0x28};
+    case TrayIconKind::Offline:
+        break;
+    }
+    return {0x9e, 0x9e, 0x9e};
+}
+
+// The app's glyph (three rising volume bars, as in kiwoomd.ico) on a disc in the state's colour.
+// Drawn rather than loaded, so no state can be missing an image; no text, so no font is needed.
+QIcon drawIcon(TrayIconKind kind) {
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QColor colour = colourFor(kind);
+        painter.setPen(QPen(colour.darker(140), size / 16.0));
+        painter.setBrush(colour);
+        painter.drawEllipse(QRectF(0.5, 0.5, size - 1.0, size - 1.0));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Qt::white);
+        const double unit = size / 16.0;
+        const double heights[] = {4, 7, 10};
+        for (int bar = 0; bar < 3; ++bar) {
+            painter.drawRect(
+                QRectF((4 + bar * 3) * unit, (13 - heights[bar]) * unit, 2 * unit, heights[bar] * unit));
+        }
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+QSystemTrayIcon::MessageIcon messageIcon(TrayNotificationLevel level) {
+    switch (level) {
+    case TrayNotificationLevel::Warning:
+        return QSystemTrayIcon::Warning;
+    case TrayNotificationLevel::Critical:
+        return QSystemTrayIcon::Critical;
+    case TrayNotificationLevel::Information:
+        break;
+    }
+    return QSystemTrayIcon::Information;
+}
+
+void apply(QAction* action, const TrayMenuItem& item) {
+    action->setText(item.text);
+    action->setEnabled(item.enabled);
+    if (action->isCheckable()) {
+        action->setChecked(item.checked);
+    }
 }
 
 } // namespace
 
-TrayIcon::TrayIcon(const StatusBoard& board, const SnapshotCache& cache, const Clock& clock,
-                   QString apiBaseUrl, QObject* parent)
+TrayIcon::TrayIcon(const StatusBoard& board, const SnapshotCache& cache, const Clock& clock, TrayLinks links,
+                   std::unique_ptr<Autostart> autostart, QObject* parent)
     : QObject(parent)
     , m_board(board)
     , m_cache(cache)
     , m_clock(clock)
-    , m_apiBaseUrl(std::move(apiBaseUrl))
+    , m_links(std::move(links))
+    , m_autostart(std::move(autostart))
+    , m_autostartEnabled(m_autostart->isEnabled())
+    , m_presenter(TrayPresenterSettings{m_links.baseUrl, m_autostart->label()})
     , m_menu(std::make_unique<QMenu>()) {
-    m_statusAction = m_menu->addAction(QStringLiteral("Starting…"));
-    m_statusAction->setEnabled(false);
-    m_menu->addSeparator();
-    const QString rankingUrl = m_apiBaseUrl + QStringLiteral("/api/volume-ranking");
-    connect(m_menu->addAction(QStringLiteral("Open ranking in browser")), &QAction::triggered, this,
-            [rankingUrl] { QDesktopServices::openUrl(QUrl(rankingUrl)); });
-    connect(m_menu->addAction(QStringLiteral("Copy API URL")), &QAction::triggered, this,
-            [rankingUrl] { QGuiApplication::clipboard()->setText(rankingUrl); });
-    m_menu->addSeparator();
-    connect(m_menu->addAction(QStringLiteral("Quit kiwoomd")), &QAction::triggered, this,
-            &TrayIcon::quitRequested);
+    for (const auto kind : {TrayIconKind::Offline, TrayIconKind::LoggingIn, TrayIconKind::Live,
+                            TrayIconKind::Stale, TrayIconKind::Error}) {
+        m_icons[kind] = drawIcon(kind);
+    }
 
+    m_statusEnd = m_menu->addSeparator();
+    m_login = m_menu->addAction(QString());
+    connect(m_login, &QAction::triggered, this, &TrayIcon::loginRequested);
+    m_pause = m_menu->addAction(QString());
+    connect(m_pause, &QAction::triggered, this,
+            [this] { emit pausePollingRequested(!m_model.pollingPaused); });
+    m_menu->addSeparator();
+    m_dashboard = m_menu->addAction(QString());
+    connect(m_dashboard, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(QUrl(m_model.dashboardUrl)); });
+    m_copyUrl = m_menu->addAction(QString());
+    connect(m_copyUrl, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(m_model.apiUrl); });
+    m_logFolder = m_menu->addAction(QString());
+    connect(m_logFolder, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_links.logDir)); });
+    m_autostartAction = m_menu->addAction(QString());
+    m_autostartAction->setCheckable(true);
+    connect(m_autostartAction, &QAction::triggered, this, &TrayIcon::toggleAutostart);
+    m_menu->addSeparator();
+    m_about = m_menu->addAction(QString());
+    connect(m_about, &QAction::triggered, this, &TrayIcon::showAbout);
+    m_quit = m_menu->addAction(QString());
+    connect(m_quit, &QAction::triggered, this, &TrayIcon::quitRequested);
+
+    render(m_presenter.present(inputs()));
     connect(&m_refreshTimer, &QTimer::timeout, this, &TrayIcon::refresh);
-    m_refreshTimer.start(1000);
+    m_refreshTimer.start(kRefreshMs);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &TrayIcon::tryShow);
     tryShow();
@@ -73,45 +148,96 @@ void TrayIcon::tryShow() {
     }
     m_tray = new QSystemTrayIcon(this);
     m_tray->setContextMenu(m_menu.get());
-    refresh();
+    render(m_model);
     m_tray->show();
     spdlog::info("tray icon shown");
 }
 
+TrayInputs TrayIcon::inputs() const {
+    return TrayInputs{m_board.current(), m_cache.all(), m_clock.now(), m_autostartEnabled};
+}
+
 void TrayIcon::refresh() {
-    const SessionStatusPtr status = m_board.current();
-    const Timestamp now = m_clock.now();
-    std::optional<Timestamp> newest;
-    bool anyFresh = false;
-    for (const auto& snapshot : m_cache.all()) {
-        anyFresh = anyFresh || !snapshot->stale;
-        if (snapshot->fetchedAt && (!newest || *snapshot->fetchedAt > *newest)) {
-            newest = snapshot->fetchedAt;
+    const TrayInputs now = inputs();
+    render(m_presenter.present(now));
+    if (const auto notification = m_presenter.notification(now)) {
+        notify(*notification);
+    }
+}
+
+void TrayIcon::render(const TrayViewModel& model) {
+    m_model = model;
+    // The status section is rebuilt only when its number of lines changes.
+    if (m_statusActions.size() != static_cast<std::size_t>(model.statusLines.size())) {
+        for (QAction* action : m_statusActions) {
+            m_menu->removeAction(action);
+            action->deleteLater();
+        }
+        m_statusActions.clear();
+        for (int i = 0; i < model.statusLines.size(); ++i) {
+            auto* action = new QAction(m_menu.get());
+            action->setEnabled(false); // read-only lines
+            m_menu->insertAction(m_statusEnd, action);
+            m_statusActions.push_back(action);
         }
     }
-    QColor colour(0x9e, 0x9e, 0x9e); // offline
-    QString state = QString::fromStdString(connectionStateName(status->connection));
-    if (status->connection == ConnectionState::Connected) {
-        colour = anyFresh ? QColor(0x2e, 0x7d, 0x32) : QColor(0xf9, 0xa8, 0x25);
-        state = anyFresh ? QStringLiteral("live") : QStringLiteral("connected, data stale");
-    } else if (status->connection == ConnectionState::LoggingIn) {
-        colour = QColor(0x19, 0x76, 0xd2);
-        state = QStringLiteral("logging in");
-    } else if (status->connection == ConnectionState::Failed || status->connection == ConnectionState::Lost) {
-        colour = QColor(0xc6, 0x28, 0x28);
+    for (int i = 0; i < model.statusLines.size(); ++i) {
+        m_statusActions[static_cast<std::size_t>(i)]->setText(model.statusLines[i]);
     }
-    QString age = QStringLiteral("no data yet");
-    if (newest) {
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now - *newest).count();
-        age = QStringLiteral("data %1 s old").arg(seconds);
-    }
-    const QString text = QStringLiteral("kiwoomd: %1 (%2 server, %3)")
-                             .arg(state, QString::fromStdString(status->serverKind), age);
-    m_statusAction->setText(text);
+    apply(m_login, model.login);
+    apply(m_pause, model.pause);
+    apply(m_dashboard, model.openDashboard);
+    apply(m_copyUrl, model.copyApiUrl);
+    apply(m_logFolder, model.openLogFolder);
+    apply(m_autostartAction, model.autostart);
+    apply(m_about, model.about);
+    apply(m_quit, model.quit);
     if (m_tray) {
-        m_tray->setIcon(dotIcon(colour));
-        m_tray->setToolTip(text);
+        m_tray->setIcon(m_icons.at(model.icon));
+        m_tray->setToolTip(model.toolTip);
     }
+}
+
+void TrayIcon::notify(const TrayNotification& notification) {
+    spdlog::info("notification: {}: {}", notification.title.toStdString(),
+                 notification.message.simplified().toStdString());
+    if (m_tray && QSystemTrayIcon::supportsMessages()) {
+        m_tray->showMessage(notification.title, notification.message, messageIcon(notification.level),
+                            kNotificationMs);
+    }
+}
+
+void TrayIcon::showStatusMessage() {
+    const TrayInputs now = inputs();
+    render(m_presenter.present(now));
+    notify(m_presenter.statusMessage(now));
+}
+
+void TrayIcon::toggleAutostart(bool enabled) {
+    QString error;
+    if (m_autostart->setEnabled(enabled, error)) {
+        spdlog::info("{} {}: {}", m_autostart->label().toStdString(), enabled ? "enabled" : "disabled",
+                     m_autostart->location().toStdString());
+    } else {
+        spdlog::error("{}: {}", m_autostart->label().toStdString(), error.toStdString());
+        notify({m_autostart->label(), error, TrayNotificationLevel::Warning});
+    }
+    m_autostartEnabled = m_autostart->isEnabled();
+    refresh();
+}
+
+void TrayIcon::showAbout() {
+    // Shown without exec(): a modal dialog would run a nested event loop inside the menu's slot.
+    auto* box =
+        new QMessageBox(QMessageBox::Information, QStringLiteral("About kiwoomd"),
+                        QStringLiteral("<b>kiwoomd %1</b><br>Kiwoom OpenAPI+ market data on a local "
+                                       "REST API.<br><br>Serving <a href=\"%2\">%2</a><br>Data folder: "
+                                       "%3<br>Logs: %4")
+                            .arg(QCoreApplication::applicationVersion(), m_model.dashboardUrl,
+                                 m_links.dataDir.toHtmlEscaped(), m_links.logDir.toHtmlEscaped()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::RichText);
+    box->show();
 }
 
 } // namespace kiwoomd::app

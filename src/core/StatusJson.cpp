@@ -80,6 +80,7 @@ nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestam
         {json::kLoginError, errorOrNull(status.loginError)},
         {json::kMarketOpen, status.marketOpen},
         {json::kPollInterval, status.pollIntervalSeconds},
+        {json::kPollingPaused, status.pollingPaused},
         {json::kFeeds, std::move(feeds)},
         {json::kRequests,
          {{json::kSent, status.requests.sent},

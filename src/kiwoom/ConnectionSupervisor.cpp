@@ -52,6 +52,28 @@ void ConnectionSupervisor::start() {
     }
 }
 
+bool ConnectionSupervisor::reconnectNow() {
+    if (m_state == ConnectionState::LoggingIn || m_state == ConnectionState::Failed) {
+        spdlog::info("reconnect requested while {}: nothing to do", connectionStateName(m_state));
+        return false;
+    }
+    if (m_state == ConnectionState::Connected) {
+        spdlog::info("reconnect requested: closing the session (CommTerminate) and logging in again");
+        m_control.dynamicCall(calls::kCommTerminate);
+        // Some OpenAPI+ modules document CommTerminate as no longer supported; a session the
+        // control still holds is kept rather than stuck behind a CommConnect that never answers.
+        if (m_control.dynamicCall(calls::kGetConnectState).toInt() != 0) {
+            spdlog::warn("the control is still connected after CommTerminate; keeping the session");
+            return false;
+        }
+        m_watchdogTask.stop();
+        setState(ConnectionState::Disconnected);
+        emit disconnected(); // the session drops its queue; not counted as a lost connection
+    }
+    start();
+    return true;
+}
+
 void ConnectionSupervisor::onLoginTimeout() {
     if (m_state != ConnectionState::LoggingIn) {
         return;

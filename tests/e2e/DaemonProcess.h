@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
@@ -22,16 +23,25 @@ namespace kiwoomd::test {
 
 class DaemonProcess {
 public:
-    explicit DaemonProcess(QStringList extraArgs = {}, QString dataDir = {})
+    // Headless by default; the tray test passes a display of its own in `environment` instead.
+    enum class Display { Headless, FromEnvironment };
+
+    explicit DaemonProcess(QStringList extraArgs = {}, QString dataDir = {},
+                           Display display = Display::Headless,
+                           QProcessEnvironment environment = QProcessEnvironment::systemEnvironment())
         : m_dataDirPath(std::move(dataDir)) {
         if (m_dataDirPath.isEmpty()) {
             m_dataDirPath = m_ownDataDir.path();
         }
-        QStringList args = {"--headless", "--port", "0", "--data-dir", m_dataDirPath, "--seed", "7"};
+        QStringList args = {"--port", "0", "--data-dir", m_dataDirPath, "--seed", "7"};
+        if (display == Display::Headless) {
+            args.prepend("--headless");
+        }
         if (!extraArgs.contains("--replay")) {
             args.prepend("--simulate"); // a replay is a backend of its own
         }
         args << extraArgs;
+        m_process.setProcessEnvironment(environment);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(QStringLiteral(KIWOOMD_BINARY), args);
     }

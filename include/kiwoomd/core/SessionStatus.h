@@ -75,6 +75,7 @@ struct SessionStatus {
     std::vector<WindowUsage> budget; // request budget used in each pacing window
     int pollIntervalSeconds = 60;
     bool marketOpen = false;
+    bool pollingPaused = false; // the user paused polling (tray); no request is sent until resumed
     Timestamp startedAt{};
 };
 

@@ -36,6 +36,12 @@ public:
 
     void start(); // from disconnected or a waiting state: log in now
 
+    // The user's "Log in now" / "Reconnect" (tray): skips a pending backoff wait and logs in at
+    // once; while connected, closes the session (CommTerminate) first. Returns whether a login
+    // started: not while logging in, after a version update, or when the control stays connected
+    // because its module ignores CommTerminate.
+    bool reconnectNow();
+
     ConnectionState state() const { return m_state; }
     Timestamp since() const { return m_since; }
     int reconnectCount() const { return m_reconnectCount; }

@@ -1,0 +1,9 @@
+#include "../Autostart.h"
+
+namespace kiwoomd::app {
+
+std::unique_ptr<Autostart> createAutostart(const QStringList& command) {
+    return std::make_unique<XdgAutostart>(command);
+}
+
+} // namespace kiwoomd::app
