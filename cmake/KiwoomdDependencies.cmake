@@ -4,6 +4,8 @@ find_package(Qt5 5.15 REQUIRED COMPONENTS Core Gui Widgets Network)
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(Threads REQUIRED)
+# gzip bodies for the HTTP API (compressed once per snapshot)
+find_package(ZLIB REQUIRED)
 
 # cpp-httplib: vcpkg and upstream installs ship a CMake package; Debian ships a compiled
 # library with only a pkg-config file (libcpp-httplib-dev), so fall back to that.

@@ -281,10 +281,8 @@ void checkHoliday(const std::string& text, const std::string& path, const std::s
     const int year = std::stoi(m[1]);
     const int month = std::stoi(m[2]);
     const int day = std::stoi(m[3]);
-    // A day the month does not have would roll over into the next month.
-    const bool real =
-        month >= 1 && month <= 12 && day >= 1 && day <= 31 && toKst(fromKst(year, month, day, 12)).day == day;
-    if (!real) {
+    // Checked by arithmetic, not through a Timestamp: "9999-01-01" would overflow one.
+    if (!isCalendarDate(year, month, day)) {
         throw ConfigError(source, path, "\"" + text + "\" is not a valid calendar date");
     }
 }
@@ -306,6 +304,12 @@ Config parseConfig(const json& document, const std::string& source) {
         reader.readString("host", config.server.host);
         reader.readInt("port", config.server.port, 0, 65535);
         reader.readString("token_policy", config.server.tokenPolicy, {"writes", "always"});
+        reader.readInt("max_connections", config.server.maxConnections, 1, 100000);
+        reader.readInt("max_stream_subscribers", config.server.maxStreamSubscribers, 0, 100000);
+        reader.readInt("keep_alive_timeout_seconds", config.server.keepAliveTimeoutSeconds, 1, 3600);
+        reader.readInt("request_timeout_seconds", config.server.requestTimeoutSeconds, 1, 3600);
+        reader.readInt("write_timeout_seconds", config.server.writeTimeoutSeconds, 1, 3600);
+        reader.readInt("max_request_head_bytes", config.server.maxRequestHeadBytes, 1024, 1048576);
         config.server.allowedHosts =
             readStringList(reader, "allowed_hosts", std::regex("^[A-Za-z0-9.-]{1,253}$"),
                            "a host name such as \"kiwoomd.lan\"");
@@ -443,8 +447,9 @@ Config parseConfigText(const std::string& text, const std::string& source) {
     json document;
     try {
         document = json::parse(text);
-    } catch (const json::parse_error& error) {
-        // nlohmann's message carries the line and column of the syntax error.
+    } catch (const json::exception& error) {
+        // nlohmann's message carries the line and column of a syntax error. A number beyond a
+        // double (1e400) is not a parse_error but an out_of_range, so catch the base class.
         throw ConfigError(source, "(syntax)", error.what());
     }
     return parseConfig(document, source);

@@ -6,19 +6,30 @@ void SnapshotCache::publish(FeedSnapshotPtr snapshot) {
     if (!snapshot) {
         return;
     }
-    std::string key = snapshot->feedId;
-    std::lock_guard lock(m_mutex);
-    // The previous snapshot is released after the lock when its last reader lets go.
-    m_snapshots[std::move(key)].swap(snapshot);
+    const FeedSnapshotPtr published = snapshot;
+    {
+        std::lock_guard lock(m_mutex);
+        // The previous snapshot is released after the lock when its last reader lets go.
+        m_snapshots[published->feedId].swap(snapshot);
+    }
+    if (m_listener) {
+        m_listener(published->feedId, published);
+    }
 }
 
 void SnapshotCache::remove(const std::string& feedId) {
     FeedSnapshotPtr removed; // released after the lock
-    std::lock_guard lock(m_mutex);
-    const auto it = m_snapshots.find(feedId);
-    if (it != m_snapshots.end()) {
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_snapshots.find(feedId);
+        if (it == m_snapshots.end()) {
+            return;
+        }
         removed = std::move(it->second);
         m_snapshots.erase(it);
+    }
+    if (m_listener) {
+        m_listener(feedId, nullptr);
     }
 }
 

@@ -7,8 +7,14 @@ StatusBoard::StatusBoard()
 
 void StatusBoard::publish(SessionStatus status) {
     auto next = std::make_shared<const SessionStatus>(std::move(status));
-    std::lock_guard lock(m_mutex);
-    m_status.swap(next);
+    const SessionStatusPtr published = next;
+    {
+        std::lock_guard lock(m_mutex);
+        m_status.swap(next);
+    }
+    if (m_listener) {
+        m_listener(published);
+    }
 }
 
 SessionStatusPtr StatusBoard::current() const {

@@ -23,6 +23,12 @@ int httpStatusFor(ApiErrorKind kind) {
         return 404;
     case ApiErrorKind::MethodNotAllowed:
         return 405;
+    case ApiErrorKind::RequestTimeout:
+        return 408;
+    case ApiErrorKind::ContentTooLarge:
+        return 413;
+    case ApiErrorKind::HeadersTooLarge:
+        return 431;
     case ApiErrorKind::Unavailable:
         return 503;
     case ApiErrorKind::Internal:
@@ -42,6 +48,9 @@ ApiResponse toErrorResponse(const ApiError& error) {
     }
     if (!error.allow.empty()) {
         response.headers.emplace_back("Allow", error.allow);
+    }
+    if (error.retryAfterSeconds > 0) {
+        response.headers.emplace_back("Retry-After", std::to_string(error.retryAfterSeconds));
     }
     return response;
 }

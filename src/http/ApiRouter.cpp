@@ -4,10 +4,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace kiwoomd::http {
 namespace {
 
 constexpr char kReadMethods[] = "GET, HEAD, OPTIONS";
+constexpr char kControlMethods[] = "POST, OPTIONS";
 constexpr char kFeedPrefix[] = "/api/feeds/";
 
 bool isRead(const std::string& method) {
@@ -26,15 +29,28 @@ void requireRead(const ApiRequest& request) {
 } // namespace
 
 ApiRouter::ApiRouter(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock,
-                     std::string defaultMarket, std::string version, GuardSettings guard)
+                     std::string defaultMarket, std::string version, GuardSettings guard, RouterParts parts)
     : m_guard(std::move(guard))
-    , m_ranking(cache, std::move(defaultMarket))
+    , m_ranking(cache, m_bodies, std::move(defaultMarket))
     , m_status(board, clock)
-    , m_feeds(cache, board, clock)
-    , m_metrics(cache, board, m_httpMetrics, clock, std::move(version))
-    , m_health(board, cache) {}
+    , m_feeds(cache, m_bodies, board, clock)
+    , m_metrics(cache, board, m_httpMetrics, clock, std::move(version), parts.streams, parts.transport)
+    , m_health(board, cache)
+    , m_stream(cache, parts.streams)
+    , m_dashboard(std::move(parts.assets))
+    , m_control(parts.commands) {}
 
 ApiResponse ApiRouter::route(const ApiRequest& request) const {
+    if (request.path.rfind(kControlPrefix, 0) == 0) {
+        if (request.method != "POST") {
+            ApiError error(ApiErrorKind::MethodNotAllowed, "method_not_allowed",
+                           request.method + " is not allowed on " + request.path + "; use POST");
+            error.allow = kControlMethods;
+            throw error;
+        }
+        m_guard.checkStateChange(request);
+        return m_control.post(request, request.path.substr(sizeof(kControlPrefix) - 1));
+    }
     if (request.path == "/api/volume-ranking") {
         requireRead(request);
         return m_ranking.get(request);
@@ -53,7 +69,7 @@ ApiResponse ApiRouter::route(const ApiRequest& request) const {
         if (id.empty() || id.find('/') != std::string::npos) {
             throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
         }
-        return m_feeds.get(id);
+        return m_feeds.get(request, id);
     }
     if (request.path == "/metrics") {
         requireRead(request);
@@ -63,37 +79,61 @@ ApiResponse ApiRouter::route(const ApiRequest& request) const {
         requireRead(request);
         return m_health.get(request);
     }
-    throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
+    if (request.path == "/api/stream") {
+        requireRead(request);
+        return m_stream.get(request);
+    }
+    if (request.path.rfind("/api/", 0) == 0) {
+        throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
+    }
+    requireRead(request);
+    return m_dashboard.get(request);
 }
 
 ApiResponse ApiRouter::handle(const ApiRequest& request) {
     ApiResponse response = dispatch(request);
     m_httpMetrics.record(routeLabel(request.path), response.status);
-    // API answers, errors included, change with every poll; nothing in between may keep them.
-    response.headers.emplace_back("Cache-Control", "no-store");
+    // API answers, errors included, change with every poll; nothing in between may keep them. The
+    // answers that carry an ETag say "no-cache" themselves: keep, but ask again every time.
+    const bool hasCacheControl =
+        std::any_of(response.headers.begin(), response.headers.end(),
+                    [](const std::pair<std::string, std::string>& h) { return h.first == "Cache-Control"; });
+    if (!hasCacheControl) {
+        response.headers.emplace_back("Cache-Control", "no-store");
+    }
     return response;
 }
 
 ApiResponse ApiRouter::preflight(const ApiRequest& request) const {
+    if (request.path.rfind("/api/", 0) != 0 && request.path != "/metrics") {
+        throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
+    }
     if (routeLabel(request.path) == "other") {
         throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
     }
     ApiResponse response;
     response.status = 204;
     response.body = std::make_shared<const std::string>();
-    response.headers.emplace_back("Allow", "GET, HEAD, OPTIONS");
+    const bool control = request.path.rfind(kControlPrefix, 0) == 0;
+    response.headers.emplace_back("Allow", control ? kControlMethods : kReadMethods);
     return response;
 }
 
 std::string ApiRouter::routeLabel(const std::string& path) {
     for (const char* known :
-         {"/api/volume-ranking", "/api/status", "/api/health", "/api/feeds", "/metrics"}) {
+         {"/api/volume-ranking", "/api/status", "/api/health", "/api/feeds", "/api/stream", "/metrics"}) {
         if (path == known) {
             return path;
         }
     }
     if (path.rfind(kFeedPrefix, 0) == 0) {
         return "/api/feeds/{id}";
+    }
+    if (path.rfind(kControlPrefix, 0) == 0) {
+        return "/api/control/{action}";
+    }
+    if (path.rfind("/api/", 0) != 0) {
+        return "/ (dashboard)"; // the page and its files, folded: paths are chosen by clients
     }
     return "other"; // unbounded paths must not become unbounded label values
 }
@@ -110,6 +150,12 @@ ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {
 ApiResponse ApiRouter::answer(const ApiRequest& request) const {
     try {
         m_guard.check(request); // before any handler runs
+        if (request.hasBody) {
+            // No endpoint takes a body; the transport closes the connection after this answer,
+            // since the body is never read.
+            throw ApiError(ApiErrorKind::ContentTooLarge, "body_not_accepted",
+                           "kiwoomd's endpoints take no request body");
+        }
         return request.method == "OPTIONS" ? preflight(request) : route(request);
     } catch (const ApiError& error) {
         return toErrorResponse(error);

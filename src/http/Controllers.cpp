@@ -19,28 +19,25 @@ std::string joinQuoted(const std::vector<std::string>& values) {
     return out;
 }
 
-// Aliasing shared_ptr: the body lives as long as the snapshot and is handed out without a copy.
-ApiResponse bodyOf(const FeedSnapshotPtr& snapshot) {
-    return ApiResponse::sharedJson(std::shared_ptr<const std::string>(snapshot, &snapshot->body));
-}
-
-ApiResponse feedBody(const SnapshotCache& cache, const std::string& feedId) {
-    const FeedSnapshotPtr snapshot = cache.get(feedId);
+FeedSnapshotPtr feedSnapshot(const SnapshotCache& cache, const std::string& feedId) {
+    FeedSnapshotPtr snapshot = cache.get(feedId);
     if (!snapshot) {
         throw ApiError(ApiErrorKind::NotFound, "unknown_feed", "no feed '" + feedId + "' is configured");
     }
-    return bodyOf(snapshot);
+    return snapshot;
 }
 
 } // namespace
 
-RankingController::RankingController(const SnapshotCache& cache, std::string defaultMarket)
+RankingController::RankingController(const SnapshotCache& cache, const SnapshotBodies& bodies,
+                                     std::string defaultMarket)
     : m_cache(cache)
+    , m_bodies(bodies)
     , m_defaultMarket(std::move(defaultMarket)) {}
 
 ApiResponse RankingController::get(const ApiRequest& request) const {
     if (const std::string* feedId = request.queryValue("feed")) {
-        return feedBody(m_cache, *feedId);
+        return m_bodies.respond(request, feedSnapshot(m_cache, *feedId));
     }
     const std::string* requested = request.queryValue("market");
     std::string market = requested ? *requested : m_defaultMarket;
@@ -48,7 +45,7 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     // The common case, the feed named like its market (the default feeds), is one lookup.
     if (const FeedSnapshotPtr named = m_cache.get(market); named && named->market == market) {
-        return bodyOf(named);
+        return m_bodies.respond(request, named);
     }
 
     const auto snapshots = m_cache.all();
@@ -77,7 +74,7 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
         throw ApiError(ApiErrorKind::BadRequest, "unknown_market",
                        "market '" + market + "' is not served; use one of " + joinQuoted(markets));
     }
-    return bodyOf(match);
+    return m_bodies.respond(request, match);
 }
 
 StatusController::StatusController(const StatusBoard& board, const Clock& clock)
@@ -90,8 +87,10 @@ ApiResponse StatusController::get(const ApiRequest& /*request*/) const {
                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-FeedsController::FeedsController(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock)
+FeedsController::FeedsController(const SnapshotCache& cache, const SnapshotBodies& bodies,
+                                 const StatusBoard& board, const Clock& clock)
     : m_cache(cache)
+    , m_bodies(bodies)
     , m_board(board)
     , m_clock(clock) {}
 
@@ -108,8 +107,8 @@ ApiResponse FeedsController::list(const ApiRequest& /*request*/) const {
     return ApiResponse::json(body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
-ApiResponse FeedsController::get(const std::string& feedId) const {
-    return feedBody(m_cache, feedId);
+ApiResponse FeedsController::get(const ApiRequest& request, const std::string& feedId) const {
+    return m_bodies.respond(request, feedSnapshot(m_cache, feedId));
 }
 
 HealthController::HealthController(const StatusBoard& board, const SnapshotCache& cache)

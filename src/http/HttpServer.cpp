@@ -1,6 +1,9 @@
 #include "kiwoomd/http/HttpServer.h"
 
 #include "kiwoomd/http/ApiError.h"
+#include "transport/ConnectionStream.h"
+#include "transport/ElasticThreadPool.h"
+#include "transport/StreamWriter.h"
 
 #include <httplib.h>
 #ifndef _WIN32
@@ -11,22 +14,52 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <mutex>
+#include <unordered_set>
 
 namespace kiwoomd::http {
 namespace {
+
+// Threads beyond max_connections, so connections over the cap can still be told 503 quickly.
+constexpr std::size_t kRefusalThreads = 16;
+constexpr std::chrono::milliseconds kIdleThreadExit{30000};
+// Bodies up to this size are copied into httplib's response; larger ones are written straight
+// from the shared snapshot.
+constexpr std::size_t kCopyBodyLimit = 4096;
+
+// What the connection's thread knows about the request being served. The pre-routing handler runs
+// on that same thread inside process_request, so a thread-local is how it reaches the connection.
+struct ConnectionContext {
+    ConnectionStream* stream = nullptr;
+    bool closeAfterResponse = false;
+    std::shared_ptr<StreamSubscription> handOver; // set when the request opened an event stream
+};
+thread_local ConnectionContext* t_connection = nullptr;
+
+std::string lowerCase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+bool hasBody(const httplib::Request& request) {
+    if (request.has_header("Transfer-Encoding")) {
+        return true;
+    }
+    const std::string length = request.get_header_value("Content-Length");
+    return !length.empty() && length.find_first_not_of('0') != std::string::npos;
+}
 
 ApiRequest toApiRequest(const httplib::Request& in) {
     ApiRequest out;
     out.method = in.method;
     out.path = in.path;
+    out.hasBody = hasBody(in);
     for (const auto& [name, value] : in.params) {
         out.query.emplace(name, value);
     }
     for (const auto& [name, value] : in.headers) {
-        std::string lower = name;
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        out.headers.emplace(std::move(lower), value);
+        out.headers.emplace(lowerCase(name), value);
     }
     return out;
 }
@@ -46,65 +79,300 @@ void setExclusivePortOptions(socket_t socket) {
 void writeResponse(const ApiResponse& in, httplib::Response& out) {
     out.status = in.status;
     for (const auto& [name, value] : in.headers) {
-        out.set_header(name, value);
+        out.set_header(name.c_str(), value);
     }
     out.set_header("X-Content-Type-Options", "nosniff");
-    out.set_content(in.body ? *in.body : std::string(), in.contentType.c_str());
+    const auto& body = in.body;
+    if (in.status == 204 || in.status == 304) {
+        // These never have a body, and a Content-Length on them would have to be the 200's (RFC
+        // 9110 §8.6), which some clients then wait for. A provider that ends at once makes httplib
+        // send neither a length nor a body.
+        out.set_content_provider(in.contentType.c_str(), [](size_t, httplib::DataSink& sink) {
+            sink.done();
+            return true;
+        });
+    } else if (body && body->size() > kCopyBodyLimit) {
+        // No copy per request: the provider writes from the shared body, which it keeps alive.
+        out.set_content_provider(body->size(), in.contentType.c_str(),
+                                 [body](size_t offset, size_t length, httplib::DataSink& sink) {
+                                     return sink.write(body->data() + offset, length);
+                                 });
+    } else {
+        out.set_content(body ? *body : std::string(), in.contentType.c_str());
+    }
+}
+
+const char* reasonPhrase(int status) {
+    switch (status) {
+    case 200:
+        return "OK";
+    case 408:
+        return "Request Timeout";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
+    }
+}
+
+// A response written by the transport itself, before or instead of httplib's parser: an event
+// stream's head, or a refusal that ends the connection.
+std::string rawResponseHead(const ApiResponse& response, bool withLength) {
+    std::string head = "HTTP/1.1 " + std::to_string(response.status) + " " + reasonPhrase(response.status) +
+                       "\r\nContent-Type: " + response.contentType + "\r\n";
+    for (const auto& [name, value] : response.headers) {
+        head += name + ": " + value + "\r\n";
+    }
+    if (withLength) {
+        head += "Content-Length: " + std::to_string(response.body ? response.body->size() : 0) + "\r\n";
+    }
+    head += "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n";
+    return head;
+}
+
+void sendRefusal(net::NativeSocket socket, ApiError error) {
+    ApiResponse response = toErrorResponse(error);
+    response.headers.emplace_back("Cache-Control", "no-store");
+    const std::string head = rawResponseHead(response, true);
+    const net::ConstBuffer parts[] = {{head.data(), head.size()},
+                                      {response.body->data(), response.body->size()}};
+    net::sendAll(socket, parts, 2);
+}
+
+// Closes after the response has left: the peer may still be sending (a body we did not read, the
+// rest of a refused head), and closing with unread input would reset the connection and could
+// destroy the response on its way. So: no more writes, read what comes for a moment, then close.
+void lingerClose(net::NativeSocket socket, std::chrono::milliseconds linger) {
+    net::shutdownWrites(socket);
+    const auto deadline = std::chrono::steady_clock::now() + linger;
+    char scratch[4096];
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::size_t received = 0;
+        const auto status = net::receiveSome(socket, scratch, sizeof scratch, received);
+        if (status == net::ReceiveStatus::Closed || status == net::ReceiveStatus::Failed) {
+            break;
+        }
+    }
+    net::closeSocket(socket);
 }
 
 } // namespace
 
-HttpServer::HttpServer(RequestHandler& handler)
-    : m_handler(handler) {}
+// cpp-httplib's server with the connection handling replaced: process_and_close_socket is the
+// virtual through which httplib hands over each accepted socket, and process_request (protected)
+// parses and answers one request on any Stream.
+class HttpServer::Transport final : public httplib::Server {
+public:
+    Transport(RequestHandler& handler, const TransportSettings& settings, EventStreamHub* streams,
+              TransportStats& stats)
+        : m_handler(handler)
+        , m_settings(settings)
+        , m_stats(stats)
+        , m_limits{settings.keepAliveTimeout, settings.requestHeadTimeout, settings.maxRequestHeadBytes,
+                   settings.writeTimeout} {
+        if (streams) {
+            m_writer = std::make_unique<StreamWriter>(*streams, settings.writeTimeout, stats);
+        }
+        const std::size_t threads =
+            static_cast<std::size_t>(std::max(1, settings.maxConnections)) + kRefusalThreads;
+        new_task_queue = [threads] { return new ElasticThreadPool(threads, kIdleThreadExit); };
+        set_socket_options(setExclusivePortOptions);
+        // Only for the Keep-Alive header httplib writes; the loop below enforces both.
+        set_keep_alive_max_count(settings.maxRequestsPerConnection);
+        set_keep_alive_timeout(std::max<time_t>(
+            1, std::chrono::duration_cast<std::chrono::seconds>(settings.keepAliveTimeout).count()));
+        // Every request, whatever its method or path, goes to the one handler before httplib's own
+        // routing; the handler decides 404 and 405 itself.
+        set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+            serve(request, response);
+            return HandlerResponse::Handled;
+        });
+        set_exception_handler([](const httplib::Request& request, httplib::Response& response,
+                                 std::exception_ptr error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception& e) {
+                spdlog::error("unhandled exception serving {} {}: {}", request.method, request.path,
+                              e.what());
+            } catch (...) {
+                spdlog::error("unhandled non-standard exception serving {} {}", request.method, request.path);
+            }
+            writeResponse(
+                toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error")),
+                response);
+        });
+        // Errors httplib raises itself (400 on a malformed request line, 414 on a long URI) get the
+        // same JSON shape as ours.
+        set_error_handler([](const httplib::Request&, httplib::Response& response) {
+            if (!response.body.empty() || response.content_length_ > 0) {
+                return;
+            }
+            const int status = response.status;
+            const bool notFound = status == 404;
+            const ApiError error(notFound ? ApiErrorKind::NotFound : ApiErrorKind::BadRequest,
+                                 notFound ? "not_found" : "bad_request",
+                                 "request rejected by the HTTP layer (status " + std::to_string(status) +
+                                     ")");
+            writeResponse(toErrorResponse(error), response);
+            response.status = status;
+            if (t_connection) {
+                t_connection->closeAfterResponse = true; // the parser lost its place in the input
+            }
+        });
+    }
+
+    bool startWriter() { return !m_writer || m_writer->start(); }
+    bool stopping() const { return m_stopping; }
+    void widenBacklog() { net::widenListenBacklog(static_cast<net::NativeSocket>(svr_sock_.load())); }
+
+    void beginStop() {
+        m_stopping = true;
+        std::lock_guard lock(m_openMutex);
+        for (const auto socket : m_open) {
+            net::shutdownBoth(socket); // wakes the thread blocked reading it
+        }
+    }
+    void stopWriter() {
+        if (m_writer) {
+            m_writer->stop();
+        }
+    }
+
+private:
+    void serve(const httplib::Request& request, httplib::Response& response) {
+        // httplib hands us its own mutable request as const. Two things it would do after us must
+        // not happen: cut our 200 answer to a byte range (a range of a JSON snapshot is useless, and
+        // RFC 9110 §14.2 lets a server ignore Range), and compress every answer again per request
+        // for Accept-Encoding (the router serves bodies compressed once per snapshot instead).
+        auto& mutableRequest = const_cast<httplib::Request&>(request);
+        mutableRequest.ranges.clear();
+        ApiRequest apiRequest = toApiRequest(request);
+        mutableRequest.headers.erase("Accept-Encoding");
+
+        ApiResponse answer = m_handler.handle(apiRequest);
+        if (apiRequest.hasBody && t_connection) {
+            t_connection->closeAfterResponse = true; // the body is never read
+            // So httplib says "Connection: close" in the answer instead of offering keep-alive.
+            mutableRequest.headers.erase("Connection");
+            mutableRequest.set_header("Connection", "close");
+        }
+        if (answer.eventStream && t_connection && m_writer) {
+            const std::string head = rawResponseHead(answer, false);
+            t_connection->stream->write(head.data(), head.size());
+            t_connection->stream->flush();
+            t_connection->stream->discardWrites(); // what httplib writes after this goes nowhere
+            t_connection->handOver = std::move(answer.eventStream);
+            response.status = 200;
+            return;
+        }
+        writeResponse(answer, response);
+    }
+
+    bool process_and_close_socket(socket_t rawSocket) override {
+        const auto socket = static_cast<net::NativeSocket>(rawSocket);
+        ++m_stats.acceptedConnections;
+        if (++m_stats.openConnections > m_settings.maxConnections) {
+            --m_stats.openConnections;
+            ++m_stats.refusedConnections;
+            net::configureConnection(socket, std::chrono::milliseconds(1000));
+            ApiError busy(ApiErrorKind::Unavailable, "too_many_connections",
+                          "kiwoomd serves at most " + std::to_string(m_settings.maxConnections) +
+                              " connections at once (server.max_connections); try again shortly");
+            busy.retryAfterSeconds = 1;
+            sendRefusal(socket, busy);
+            lingerClose(socket, std::chrono::milliseconds(250));
+            return true;
+        }
+        {
+            std::lock_guard lock(m_openMutex);
+            m_open.insert(socket);
+        }
+        if (m_stopping) {
+            net::shutdownBoth(socket); // accepted while stop() was closing the others
+        }
+        ConnectionStream stream(socket, m_limits, m_stopping);
+        ConnectionContext context;
+        context.stream = &stream;
+        bool linger = false;
+        for (std::size_t served = 0; served < m_settings.maxRequestsPerConnection;) {
+            const auto head = stream.awaitRequestHead();
+            if (head == ConnectionStream::Head::TooLarge || head == ConnectionStream::Head::TimedOut) {
+                const bool tooLarge = head == ConnectionStream::Head::TooLarge;
+                ++(tooLarge ? m_stats.oversizedHeads : m_stats.headTimeouts);
+                sendRefusal(socket,
+                            tooLarge ? ApiError(ApiErrorKind::HeadersTooLarge, "headers_too_large",
+                                                "the request line and headers exceed " +
+                                                    std::to_string(m_settings.maxRequestHeadBytes) + " bytes")
+                                     : ApiError(ApiErrorKind::RequestTimeout, "request_timeout",
+                                                "the request head did not arrive within " +
+                                                    std::to_string(m_settings.requestHeadTimeout.count()) +
+                                                    " ms"));
+                linger = true;
+                break;
+            }
+            if (head != ConnectionStream::Head::Ready) {
+                break;
+            }
+            ++served;
+            bool clientClosing = false;
+            context.closeAfterResponse = false;
+            t_connection = &context;
+            const bool ok = process_request(
+                stream, served == m_settings.maxRequestsPerConnection || m_stopping, clientClosing, nullptr);
+            t_connection = nullptr;
+            if (context.handOver) {
+                break;
+            }
+            const bool flushed = stream.flush();
+            if (!ok || !flushed || clientClosing || context.closeAfterResponse) {
+                linger = flushed && context.closeAfterResponse;
+                break;
+            }
+        }
+        {
+            std::lock_guard lock(m_openMutex);
+            m_open.erase(socket);
+        }
+        --m_stats.openConnections;
+        if (context.handOver && !m_stopping) {
+            m_writer->adopt(socket, std::move(context.handOver));
+            return true;
+        }
+        if (linger && !m_stopping) {
+            lingerClose(socket, std::chrono::milliseconds(1000));
+        } else {
+            net::shutdownBoth(socket);
+            net::closeSocket(socket);
+        }
+        return true;
+    }
+
+    RequestHandler& m_handler;
+    const TransportSettings m_settings;
+    TransportStats& m_stats;
+    const StreamLimits m_limits;
+    std::unique_ptr<StreamWriter> m_writer;
+    std::atomic<bool> m_stopping{false};
+    std::mutex m_openMutex;
+    std::unordered_set<net::NativeSocket> m_open;
+};
+
+HttpServer::HttpServer(RequestHandler& handler, TransportSettings settings, EventStreamHub* streams,
+                       TransportStats* stats)
+    : m_handler(handler)
+    , m_settings(settings)
+    , m_streams(streams)
+    , m_stats(stats ? stats : &m_ownStats) {}
 
 HttpServer::~HttpServer() {
     stop();
 }
 
 bool HttpServer::start(const std::string& host, int port) {
-    m_server = std::make_unique<httplib::Server>();
-    auto& server = *m_server;
-
-    server.set_socket_options(setExclusivePortOptions);
-    // Every request, whatever its method or path, goes to the one handler before httplib's own
-    // routing; the handler decides 404 and 405 itself.
-    server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-        // JSON snapshots are small and change every poll; a byte range of one is useless, and httplib
-        // would cut our 200 answer to it. RFC 9110 §14.2 lets a server ignore Range, so drop it. The
-        // request object is httplib's own mutable local, handed to us as const.
-        const_cast<httplib::Request&>(request).ranges.clear();
-        writeResponse(m_handler.handle(toApiRequest(request)), response);
-        return httplib::Server::HandlerResponse::Handled;
-    });
-    // Nothing may escape into httplib's thread: a last-resort JSON 500.
-    server.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
-                                    std::exception_ptr error) {
-        try {
-            std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-            spdlog::error("unhandled exception serving {} {}: {}", request.method, request.path, e.what());
-        } catch (...) {
-            spdlog::error("unhandled non-standard exception serving {} {}", request.method, request.path);
-        }
-        writeResponse(toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error")),
-                      response);
-    });
-    // Errors httplib raises before routing (400 on a malformed request line, 414 on a long URI)
-    // get the same JSON shape as ours.
-    server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
-        if (!response.body.empty()) {
-            return;
-        }
-        const std::string message =
-            "request rejected by the HTTP layer (status " + std::to_string(response.status) + ")";
-        const bool notFound = response.status == 404;
-        const ApiError error(notFound ? ApiErrorKind::NotFound : ApiErrorKind::BadRequest,
-                             notFound ? "not_found" : "bad_request", message);
-        const int status = response.status;
-        writeResponse(toErrorResponse(error), response);
-        response.status = status;
-    });
-
+    m_transport = std::make_unique<Transport>(m_handler, m_settings, m_streams, *m_stats);
+    auto& server = *m_transport;
     if (port == 0) {
         m_port = server.bind_to_any_port(host);
         if (m_port <= 0) {
@@ -119,8 +387,17 @@ bool HttpServer::start(const std::string& host, int port) {
         }
         m_port = port;
     }
+    server.widenBacklog();
+    if (!server.startWriter()) {
+        m_error = "cannot start the event-stream writer";
+        return false;
+    }
     // The socket is listening once bound; connections made now wait in the backlog.
-    m_thread = std::thread([&server] { server.listen_after_bind(); });
+    m_thread = std::thread([&server] {
+        if (!server.listen_after_bind() && !server.stopping()) {
+            spdlog::critical("the HTTP listener stopped accepting connections");
+        }
+    });
     // stop() only interrupts a running accept loop, so wait for it to run before returning.
     for (int i = 0; i < 5000 && !server.is_running(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -129,12 +406,16 @@ bool HttpServer::start(const std::string& host, int port) {
 }
 
 void HttpServer::stop() {
-    if (m_server) {
-        m_server->stop();
+    if (!m_transport) {
+        return;
     }
+    m_transport->beginStop();
+    m_transport->stop(); // closes the listening socket; the accept loop then joins the pool
     if (m_thread.joinable()) {
         m_thread.join();
     }
+    m_transport->stopWriter();
+    m_transport.reset();
 }
 
 } // namespace kiwoomd::http

@@ -50,12 +50,15 @@ std::string escapeLabelValue(const std::string& value) {
 }
 
 MetricsController::MetricsController(const SnapshotCache& cache, const StatusBoard& board,
-                                     const HttpMetrics& http, const Clock& clock, std::string version)
+                                     const HttpMetrics& http, const Clock& clock, std::string version,
+                                     const EventStreamHub* streams, const TransportStats* transport)
     : m_cache(cache)
     , m_board(board)
     , m_http(http)
     , m_clock(clock)
-    , m_version(std::move(version)) {}
+    , m_version(std::move(version))
+    , m_streams(streams)
+    , m_transport(transport) {}
 
 ApiResponse MetricsController::get(const ApiRequest& /*request*/) const {
     const SessionStatusPtr status = m_board.current();
@@ -134,6 +137,35 @@ ApiResponse MetricsController::get(const ApiRequest& /*request*/) const {
     }
     e.family("kiwoomd_market_open", "gauge", "1 while the exchange's regular session is open.");
     e.sample("kiwoomd_market_open", "", status->marketOpen ? 1 : 0);
+
+    if (m_streams) {
+        e.family("kiwoomd_stream_subscribers", "gauge", "Clients subscribed to GET /api/stream.");
+        e.sample("kiwoomd_stream_subscribers", "", m_streams->subscriberCount());
+        e.family("kiwoomd_stream_dropped_total", "counter",
+                 "Event-stream subscribers dropped for falling too far behind.");
+        e.sample("kiwoomd_stream_dropped_total", "", m_streams->droppedCount());
+    }
+    if (m_transport) {
+        const TransportStats& t = *m_transport;
+        e.family("kiwoomd_http_connections", "gauge", "Open request/response connections.");
+        e.sample("kiwoomd_http_connections", "", t.openConnections.load());
+        e.family("kiwoomd_http_connections_accepted_total", "counter", "Connections accepted.");
+        e.sample("kiwoomd_http_connections_accepted_total", "", t.acceptedConnections.load());
+        e.family("kiwoomd_http_connections_refused_total", "counter",
+                 "Connections answered 503 because server.max_connections were open.");
+        e.sample("kiwoomd_http_connections_refused_total", "", t.refusedConnections.load());
+        e.family("kiwoomd_http_request_head_timeouts_total", "counter",
+                 "Requests answered 408 because their head arrived too slowly.");
+        e.sample("kiwoomd_http_request_head_timeouts_total", "", t.headTimeouts.load());
+        e.family("kiwoomd_http_oversized_request_heads_total", "counter",
+                 "Requests answered 431 because their head was too large.");
+        e.sample("kiwoomd_http_oversized_request_heads_total", "", t.oversizedHeads.load());
+        e.family("kiwoomd_stream_connections", "gauge", "Event-stream clients being written to.");
+        e.sample("kiwoomd_stream_connections", "", t.streamConnections.load());
+        e.family("kiwoomd_stream_stalled_total", "counter",
+                 "Event-stream clients cut off because they stopped reading.");
+        e.sample("kiwoomd_stream_stalled_total", "", t.streamsClosedStalled.load());
+    }
 
     ApiResponse response = ApiResponse::json(e.text());
     response.contentType = kPrometheusContentType;

@@ -47,31 +47,66 @@ bool RequestGuard::hostAllowed(const std::string& rawHost) const {
                        [&](const std::string& name) { return host == name || host == name + port; });
 }
 
-bool RequestGuard::originAllowed(const std::string& rawOrigin) const {
+bool RequestGuard::isOwnOrigin(const std::string& rawOrigin) const {
     const std::string origin = lower(rawOrigin);
     for (const auto& authority : ownAuthorities()) {
         if (origin == "http://" + authority) {
             return true; // our own dashboard
         }
     }
+    return false;
+}
+
+bool RequestGuard::originAllowed(const std::string& rawOrigin) const {
+    if (isOwnOrigin(rawOrigin)) {
+        return true;
+    }
+    const std::string origin = lower(rawOrigin);
     return std::find(m_settings.allowedOrigins.begin(), m_settings.allowedOrigins.end(), origin) !=
            m_settings.allowedOrigins.end();
 }
 
-bool RequestGuard::tokenPresented(const ApiRequest& request) const {
+bool RequestGuard::tokenMatches(const ApiRequest& request, const std::string& token) {
     const std::string* authorization = headerValue(request, "authorization");
     const std::string prefix = "Bearer ";
     // The scheme name is case-insensitive (RFC 9110 §11.1); the token itself is not.
-    if (!authorization || authorization->size() != prefix.size() + m_settings.token.size() ||
+    if (token.empty() || !authorization || authorization->size() != prefix.size() + token.size() ||
         lower(authorization->substr(0, prefix.size())) != lower(prefix)) {
         return false;
     }
     // Constant time: how long the comparison takes must not tell how much of a guess was right.
     unsigned char difference = 0;
-    for (std::size_t i = 0; i < m_settings.token.size(); ++i) {
-        difference |= static_cast<unsigned char>((*authorization)[prefix.size() + i] ^ m_settings.token[i]);
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        difference |= static_cast<unsigned char>((*authorization)[prefix.size() + i] ^ token[i]);
     }
     return difference == 0;
+}
+
+void RequestGuard::checkStateChange(const ApiRequest& request) const {
+    if (m_settings.writeToken.empty()) {
+        throw ApiError(ApiErrorKind::Unavailable, "no_token",
+                       "kiwoomd has no API token (the data dir's api-token file could not be written), so it "
+                       "accepts no request that changes state");
+    }
+    if (!tokenMatches(request, m_settings.writeToken)) {
+        throw ApiError(ApiErrorKind::Unauthorized, "unauthorized",
+                       "this request changes state and needs the API token: send 'Authorization: Bearer "
+                       "<token>' (the token is in the data dir's api-token file)");
+    }
+    const std::string* origin = headerValue(request, "origin");
+    if (origin && !isOwnOrigin(*origin)) {
+        spdlog::warn("refused a state-changing request from origin '{}'", *origin);
+        throw ApiError(ApiErrorKind::Forbidden, "forbidden_origin",
+                       "requests that change state are taken only from the daemon's own pages or from "
+                       "clients that send no Origin");
+    }
+    // Fetch Metadata (W3C): what the browser says about who started the request.
+    const std::string* site = headerValue(request, "sec-fetch-site");
+    if (site && *site != "same-origin" && *site != "none") {
+        spdlog::warn("refused a state-changing request with Sec-Fetch-Site '{}'", *site);
+        throw ApiError(ApiErrorKind::Forbidden, "forbidden_site",
+                       "requests that change state are taken only from the daemon's own pages");
+    }
 }
 
 void RequestGuard::check(const ApiRequest& request) const {

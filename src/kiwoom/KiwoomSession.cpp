@@ -163,6 +163,7 @@ void KiwoomSession::restore(const std::vector<FeedSnapshot>& saved) {
         it->status.lastFetch = snapshot.fetchedAt;
         it->status.rowCount = static_cast<int>(snapshot.rows.size());
         it->status.version = snapshot.version;
+        m_lastVersion = std::max(m_lastVersion, snapshot.version);
         it->status.restored = true;
         publishSnapshot(*it);
         spdlog::info("restored {} rows of '{}' saved at {}; served as stale until fresh data arrives",
@@ -213,7 +214,7 @@ bool KiwoomSession::shouldPoll(const FeedState& feed, Timestamp now) const {
 }
 
 void KiwoomSession::pollDue() {
-    if (m_connection.state() != ConnectionState::Connected) {
+    if (m_connection.state() != ConnectionState::Connected || m_pollingPaused) {
         return;
     }
     const Timestamp now = m_scheduler.now();
@@ -227,7 +228,7 @@ void KiwoomSession::pollDue() {
 }
 
 void KiwoomSession::pollNow() {
-    if (m_connection.state() != ConnectionState::Connected) {
+    if (m_connection.state() != ConnectionState::Connected || m_pollingPaused) {
         return;
     }
     for (std::size_t i = 0; i < m_feeds.size(); ++i) {
@@ -236,6 +237,40 @@ void KiwoomSession::pollNow() {
         }
     }
     pump();
+}
+
+void KiwoomSession::setPollingPaused(bool paused) {
+    if (paused == m_pollingPaused) {
+        return;
+    }
+    m_pollingPaused = paused;
+    if (paused) {
+        spdlog::info("polling paused: no request is sent until it is resumed");
+        m_pollTask.stop();
+        // First pages not yet sent are dropped; continuation pages stay and finish their ranking.
+        const auto firstPage = [](const Request& r) { return r.prevNext == prev_next::kFirstPage; };
+        for (const Request& r : m_queue) {
+            if (firstPage(r)) {
+                m_feeds[r.feed].queued = false;
+                m_feeds[r.feed].collecting.clear();
+            }
+        }
+        m_queue.erase(std::remove_if(m_queue.begin(), m_queue.end(), firstPage), m_queue.end());
+        publishStatus();
+        return;
+    }
+    spdlog::info("polling resumed");
+    publishStatus();
+    if (m_connection.state() == ConnectionState::Connected) {
+        schedulePoll();
+        pollDue();
+    }
+}
+
+void KiwoomSession::reconnectNow() {
+    if (!m_connection.reconnectNow() && m_connection.state() == ConnectionState::Connected) {
+        pollNow();
+    }
 }
 
 void KiwoomSession::enqueue(const Request& request) {
@@ -466,7 +501,7 @@ void KiwoomSession::finishFeed(FeedState& feed) {
     feed.status.lastError.reset();
     feed.status.note.clear();
     feed.status.restored = false;
-    ++feed.status.version;
+    feed.status.version = ++m_lastVersion;
     publishSnapshot(feed);
     spdlog::debug("{}: {} rows (version {})", feed.definition.id, feed.rows.size(), feed.status.version);
     emit snapshotPublished(QString::fromStdString(feed.definition.id), feed.status.version);
@@ -538,6 +573,9 @@ void KiwoomSession::refreshFreshness() {
 }
 
 std::string KiwoomSession::pollingState(const FeedState& feed, Timestamp now) const {
+    if (m_pollingPaused && !feed.queued) {
+        return "paused";
+    }
     if (m_connection.state() != ConnectionState::Connected) {
         return "waiting for connection";
     }
@@ -565,6 +603,7 @@ void KiwoomSession::publishStatus() {
     status.requests = m_counters;
     status.pollIntervalSeconds = static_cast<int>(m_settings.pollInterval.count());
     status.marketOpen = m_settings.calendar.isRegularSessionOpen(now);
+    status.pollingPaused = m_pollingPaused;
     status.startedAt = m_startedAt;
     const auto used = m_pacer.usage();
     for (std::size_t i = 0; i < m_settings.limitWindows.size() && i < used.size(); ++i) {

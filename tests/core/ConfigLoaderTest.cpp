@@ -154,6 +154,31 @@ TEST(ConfigLoader, TheShippedExampleConfigIsValid) {
     EXPECT_FALSE(config.feeds.empty());
 }
 
+TEST(ConfigLoader, ServerLimitsAreReadAndDefaultSensibly) {
+    const Config defaults = parseConfigText("{}", "test.json");
+    EXPECT_EQ(defaults.server.maxConnections, 512);
+    EXPECT_EQ(defaults.server.maxStreamSubscribers, 1024);
+    const Config config = parseConfigText(R"({"server": {"max_connections": 64, "max_stream_subscribers": 0,
+        "keep_alive_timeout_seconds": 30, "request_timeout_seconds": 3, "write_timeout_seconds": 20,
+        "max_request_head_bytes": 4096}})",
+                                          "test.json");
+    EXPECT_EQ(config.server.maxConnections, 64);
+    EXPECT_EQ(config.server.maxStreamSubscribers, 0);
+    EXPECT_EQ(config.server.keepAliveTimeoutSeconds, 30);
+    EXPECT_EQ(config.server.requestTimeoutSeconds, 3);
+    EXPECT_EQ(config.server.writeTimeoutSeconds, 20);
+    EXPECT_EQ(config.server.maxRequestHeadBytes, 4096);
+}
+
+TEST(ConfigLoader, ServerLimitsOutOfRangeNameTheKeyAndTheRange) {
+    EXPECT_EQ(errorFor(R"({"server": {"max_connections": 0}})").keyPath(), "server.max_connections");
+    const auto error = errorFor(R"({"server": {"max_request_head_bytes": 100}})");
+    EXPECT_EQ(error.keyPath(), "server.max_request_head_bytes");
+    EXPECT_NE(error.problem().find("1024..1048576"), std::string::npos) << error.problem();
+    EXPECT_EQ(errorFor(R"({"server": {"write_timeout_seconds": "10"}})").keyPath(),
+              "server.write_timeout_seconds");
+}
+
 TEST(ConfigLoader, PollingStalenessAndThrottleBackoffAreRead) {
     const Config config = parseConfigText(
         R"({"polling": {"stale_after_intervals": 5, "max_throttle_backoff_seconds": 120}})", "test.json");
@@ -369,6 +394,26 @@ TEST(ConfigLoader, TheExampleConfigListsTheBuiltInKrxHolidays) {
     const auto builtIn = defaultKrxHolidays();
     ASSERT_TRUE(document.contains("market") && document["market"].contains("holidays"));
     EXPECT_EQ(loadConfigFile(path).market.holidays, builtIn);
+}
+
+// Found by tests/fuzz/FuzzConfigLoader: nlohmann's parser reports a number beyond a double as
+// out_of_range, not parse_error, and that escaped the loader (the daemon would have terminated,
+// on start or on a config reload).
+TEST(ConfigLoader, ANumberTooLargeForJsonIsASyntaxErrorNotACrash) {
+    const auto error = errorFor(R"({"polling": {"interval_seconds": 1e400}})");
+    EXPECT_EQ(error.keyPath(), "(syntax)");
+    EXPECT_NE(std::string(error.what()).find("1e400"), std::string::npos) << error.what();
+}
+
+// The Timestamp overflow tests/fuzz/FuzzSnapshotJson found (64-bit nanoseconds end in 2262) was
+// reachable here too: a holiday's date was checked by converting it to a Timestamp and back.
+TEST(ConfigLoader, HolidaysFarFromTodayAreCheckedWithoutOverflow) {
+    const Config config = parseConfigText(
+        R"({"market": {"holidays": ["9999-12-31", "0001-01-01", "2400-02-29"]}})", "test.json");
+    EXPECT_EQ(config.market.holidays.size(), 3u);
+    EXPECT_EQ(errorFor(R"({"market": {"holidays": ["9999-02-29"]}})").keyPath(), "market.holidays[0]");
+    EXPECT_EQ(errorFor(R"({"market": {"special_days": [{"date": "3000-02-29"}]}})").keyPath(),
+              "market.special_days[0].date");
 }
 
 } // namespace

@@ -1,45 +1,90 @@
+// The transport on real sockets: a server on a free port, talked to by httplib's client and by
+// raw connections for what a polite client would never send.
 #include "kiwoomd/http/HttpServer.h"
 #include "kiwoomd/http/ApiError.h"
+#include "support/RawConnection.h"
 
 #include <httplib.h>
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <memory>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 namespace kiwoomd::http {
 namespace {
+
+using test::RawConnection;
+using namespace std::chrono_literals;
 
 // A handler the tests control, so the transport is tested apart from the routes.
 class ScriptedHandler final : public RequestHandler {
 public:
     ApiResponse handle(const ApiRequest& request) override {
         ++calls;
-        last = request;
+        {
+            std::lock_guard lock(mutex);
+            last = request;
+        }
         if (request.path == "/throw") {
             throw std::runtime_error("boom");
+        }
+        if (request.path == "/big") {
+            return ApiResponse::json(std::string(200000, 'x'));
+        }
+        if (request.path == "/304" || request.path == "/204") {
+            ApiResponse empty = ApiResponse::json("", std::stoi(request.path.substr(1)));
+            empty.headers.emplace_back("ETag", "\"1\"");
+            return empty;
         }
         ApiResponse response = ApiResponse::json(R"({"name":"삼성전자"})");
         response.headers.emplace_back("X-Test", "1");
         return response;
     }
 
+    ApiRequest lastRequest() {
+        std::lock_guard lock(mutex);
+        return last;
+    }
+
     std::atomic<int> calls{0};
+    std::mutex mutex;
     ApiRequest last;
 };
 
+std::string get(const std::string& path, const std::string& extraHeaders = "") {
+    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n";
+}
+
+bool hasStatus(const std::string& response, int status) {
+    return response.rfind("HTTP/1.1 " + std::to_string(status) + " ", 0) == 0;
+}
+
 class HttpServerTest : public ::testing::Test {
 protected:
-    void SetUp() override { ASSERT_TRUE(server.start("127.0.0.1", 0)) << server.error(); }
-    void TearDown() override { server.stop(); }
+    void SetUp() override { start({}); }
+    void TearDown() override {
+        if (server) {
+            server->stop();
+        }
+    }
+    void start(TransportSettings settings) {
+        if (server) {
+            server->stop();
+        }
+        server = std::make_unique<HttpServer>(handler, settings);
+        ASSERT_TRUE(server->start("127.0.0.1", 0)) << server->error();
+    }
 
     ScriptedHandler handler;
-    HttpServer server{handler};
+    std::unique_ptr<HttpServer> server;
 };
 
 TEST_F(HttpServerTest, ServesTheHandlersAnswerOnAFreePort) {
-    httplib::Client client("127.0.0.1", server.port());
+    httplib::Client client("127.0.0.1", server->port());
     const auto response = client.Get("/api/anything?market=kosdaq&x=1");
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 200);
@@ -47,12 +92,20 @@ TEST_F(HttpServerTest, ServesTheHandlersAnswerOnAFreePort) {
     EXPECT_EQ(response->get_header_value("Content-Type"), "application/json; charset=utf-8");
     EXPECT_EQ(response->get_header_value("X-Test"), "1");
     EXPECT_EQ(response->get_header_value("X-Content-Type-Options"), "nosniff");
-    EXPECT_EQ(*handler.last.queryValue("market"), "kosdaq");
-    EXPECT_EQ(handler.last.path, "/api/anything");
+    const ApiRequest last = handler.lastRequest();
+    EXPECT_EQ(*last.queryValue("market"), "kosdaq");
+    EXPECT_EQ(last.path, "/api/anything");
+}
+
+TEST_F(HttpServerTest, ALargeBodyArrivesWhole) {
+    httplib::Client client("127.0.0.1", server->port());
+    const auto response = client.Get("/big");
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->body, std::string(200000, 'x'));
 }
 
 TEST_F(HttpServerTest, RangeRequestsGetTheWholeBody) {
-    httplib::Client client("127.0.0.1", server.port());
+    httplib::Client client("127.0.0.1", server->port());
     const auto response = client.Get("/", {{"Range", "bytes=0-3"}});
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 200);
@@ -60,22 +113,34 @@ TEST_F(HttpServerTest, RangeRequestsGetTheWholeBody) {
     EXPECT_FALSE(response->has_header("Content-Range"));
 }
 
+TEST_F(HttpServerTest, TheHttpLibraryDoesNotCompressAnswersOnItsOwn) {
+    httplib::Client client("127.0.0.1", server->port());
+    client.set_decompress(false);
+    const auto response = client.Get("/big", {{"Accept-Encoding", "gzip, br"}});
+    ASSERT_TRUE(response);
+    EXPECT_FALSE(response->has_header("Content-Encoding"));
+    EXPECT_EQ(response->body.size(), 200000u);
+    EXPECT_EQ(handler.lastRequest().headers.count("accept-encoding"), 1u) << "the router still sees it";
+}
+
 TEST_F(HttpServerTest, HeaderNamesReachTheHandlerLowerCased) {
-    httplib::Client client("127.0.0.1", server.port());
+    httplib::Client client("127.0.0.1", server->port());
     ASSERT_TRUE(client.Get("/", {{"X-Custom-Header", "v"}}));
-    EXPECT_EQ(handler.last.headers.count("x-custom-header"), 1u);
+    EXPECT_EQ(handler.lastRequest().headers.count("x-custom-header"), 1u);
 }
 
 TEST_F(HttpServerTest, EveryMethodReachesTheHandler) {
-    httplib::Client client("127.0.0.1", server.port());
+    httplib::Client client("127.0.0.1", server->port());
     ASSERT_TRUE(client.Post("/p", "{}", "application/json"));
-    EXPECT_EQ(handler.last.method, "POST");
+    EXPECT_EQ(handler.lastRequest().method, "POST");
+    EXPECT_TRUE(handler.lastRequest().hasBody);
     ASSERT_TRUE(client.Delete("/d"));
-    EXPECT_EQ(handler.last.method, "DELETE");
+    EXPECT_EQ(handler.lastRequest().method, "DELETE");
+    EXPECT_FALSE(handler.lastRequest().hasBody);
 }
 
 TEST_F(HttpServerTest, AnExceptionInTheHandlerBecomesAJson500) {
-    httplib::Client client("127.0.0.1", server.port());
+    httplib::Client client("127.0.0.1", server->port());
     const auto response = client.Get("/throw");
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 500);
@@ -84,17 +149,165 @@ TEST_F(HttpServerTest, AnExceptionInTheHandlerBecomesAJson500) {
     EXPECT_EQ(client.Get("/ok")->status, 200);
 }
 
+TEST_F(HttpServerTest, PipelinedRequestsOnOneConnectionAreAllAnsweredInOrder) {
+    RawConnection connection(server->port());
+    ASSERT_TRUE(connection.connected());
+    ASSERT_TRUE(connection.send(get("/a") + get("/b") + get("/c")));
+    const std::string received =
+        connection.readUntil([](const std::string& r) { return RawConnection::countOf(r, "삼성전자") == 3; });
+    EXPECT_EQ(RawConnection::countOf(received, "HTTP/1.1 200 OK"), 3);
+    EXPECT_EQ(handler.calls.load(), 3);
+    EXPECT_FALSE(connection.closedWithin(200)) << "keep-alive: the connection stays open";
+}
+
+TEST_F(HttpServerTest, NotModifiedAndNoContentCarryNoLengthAndKeepTheConnectionGoing) {
+    RawConnection connection(server->port());
+    ASSERT_TRUE(connection.send(get("/304") + get("/204") + get("/after")));
+    const std::string received =
+        connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+    ASSERT_EQ(received.rfind("HTTP/1.1 304 Not Modified\r\n", 0), 0u) << received;
+    const std::string notModified = received.substr(0, received.find("HTTP/1.1 204"));
+    const std::string noContent = received.substr(received.find("HTTP/1.1 204"));
+    EXPECT_EQ(notModified.find("Content-Length"), std::string::npos) << notModified;
+    EXPECT_EQ(noContent.substr(0, noContent.find("HTTP/1.1 200")).find("Content-Length"), std::string::npos);
+    EXPECT_NE(received.find("HTTP/1.1 200 OK"), std::string::npos) << "the next request was read correctly";
+    httplib::Client client("127.0.0.1", server->port());
+    const auto response = client.Get("/304");
+    ASSERT_TRUE(response) << "a client that honours Content-Length does not wait for a body";
+    EXPECT_EQ(response->status, 304);
+}
+
+TEST_F(HttpServerTest, AHeadThatArrivesTooSlowlyGets408AndTheConnectionCloses) {
+    TransportSettings settings;
+    settings.requestHeadTimeout = 600ms;
+    start(settings);
+    RawConnection slowloris(server->port());
+    ASSERT_TRUE(slowloris.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+    ASSERT_TRUE(slowloris.send("X-A: 1\r\n")); // trickles on, never finishing the head
+    const std::string received =
+        slowloris.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
+    EXPECT_TRUE(hasStatus(received, 408)) << received;
+    EXPECT_NE(received.find("\"request_timeout\""), std::string::npos);
+    EXPECT_TRUE(slowloris.closedWithin(3000));
+    EXPECT_EQ(handler.calls.load(), 0);
+    EXPECT_EQ(server->stats().headTimeouts.load(), 1u);
+}
+
+TEST_F(HttpServerTest, AnOversizedHeadGets431) {
+    TransportSettings settings;
+    settings.maxRequestHeadBytes = 2048;
+    start(settings);
+    RawConnection connection(server->port());
+    ASSERT_TRUE(connection.send(get("/", "X-Big: " + std::string(4000, 'a') + "\r\n")));
+    const std::string received =
+        connection.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
+    EXPECT_TRUE(hasStatus(received, 431)) << received.substr(0, 200);
+    EXPECT_NE(received.find("\"headers_too_large\""), std::string::npos);
+    EXPECT_TRUE(connection.closedWithin(3000));
+    EXPECT_EQ(handler.calls.load(), 0);
+}
+
+TEST_F(HttpServerTest, AnOverlongUrlGetsAJsonError) {
+    httplib::Client client("127.0.0.1", server->port());
+    const auto response = client.Get("/" + std::string(10000, 'a'));
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 414);
+    EXPECT_NE(response->body.find("\"bad_request\""), std::string::npos);
+}
+
+TEST_F(HttpServerTest, ConnectionsBeyondTheCapGet503UntilOneCloses) {
+    TransportSettings settings;
+    settings.maxConnections = 2;
+    start(settings);
+    RawConnection first(server->port());
+    RawConnection second(server->port());
+    for (RawConnection* c : {&first, &second}) {
+        ASSERT_TRUE(c->send(get("/")));
+        c->readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+    }
+    RawConnection third(server->port());
+    ASSERT_TRUE(third.send(get("/")));
+    const std::string refused =
+        third.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
+    EXPECT_TRUE(hasStatus(refused, 503)) << refused;
+    EXPECT_NE(refused.find("\"too_many_connections\""), std::string::npos);
+    EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos);
+    EXPECT_TRUE(third.closedWithin(3000));
+    EXPECT_EQ(server->stats().refusedConnections.load(), 1u);
+
+    first.close();
+    bool served = false;
+    for (int attempt = 0; attempt < 50 && !served; ++attempt) { // the server notices the close
+        RawConnection fourth(server->port());
+        fourth.send(get("/"));
+        served = hasStatus(
+            fourth.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; }), 200);
+        if (!served) {
+            std::this_thread::sleep_for(20ms);
+        }
+    }
+    EXPECT_TRUE(served);
+}
+
+TEST_F(HttpServerTest, AnIdleKeepAliveConnectionIsClosedAfterItsTimeout) {
+    TransportSettings settings;
+    settings.keepAliveTimeout = 500ms;
+    start(settings);
+    RawConnection connection(server->port());
+    ASSERT_TRUE(connection.send(get("/")));
+    connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+    EXPECT_TRUE(connection.closedWithin(3000));
+}
+
+TEST_F(HttpServerTest, ARequestWithABodyIsAnsweredAndItsConnectionClosed) {
+    RawConnection connection(server->port());
+    ASSERT_TRUE(
+        connection.send("POST /x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\nhello" + get("/y")));
+    const std::string received =
+        connection.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
+    EXPECT_TRUE(hasStatus(received, 200));
+    EXPECT_NE(received.find("Connection: close"), std::string::npos);
+    EXPECT_TRUE(connection.closedWithin(3000));
+    EXPECT_EQ(handler.calls.load(), 1) << "the unread body is never parsed as a request";
+}
+
+TEST_F(HttpServerTest, SixtyFourKeepAliveClientsAreServedSideBySide) {
+    constexpr int kClients = 64;
+    std::vector<std::unique_ptr<RawConnection>> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.push_back(std::make_unique<RawConnection>(server->port()));
+        ASSERT_TRUE(clients.back()->send(get("/")));
+    }
+    // Every connection is open at once and each gets its answer: none waits for another to leave.
+    for (auto& client : clients) {
+        const std::string r =
+            client->readUntil([](const std::string& s) { return s.find("삼성전자") != std::string::npos; });
+        EXPECT_TRUE(hasStatus(r, 200));
+    }
+    EXPECT_EQ(server->stats().openConnections.load(), kClients);
+}
+
+TEST_F(HttpServerTest, StopEndsOpenKeepAliveConnectionsPromptly) {
+    RawConnection connection(server->port());
+    ASSERT_TRUE(connection.send(get("/")));
+    connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+    const auto before = std::chrono::steady_clock::now();
+    server->stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 2s) << "no wait for the keep-alive timeout";
+    EXPECT_TRUE(connection.closedWithin(1000));
+}
+
 TEST_F(HttpServerTest, ASecondServerOnTheSamePortFailsWithAReason) {
     ScriptedHandler other;
     HttpServer second(other);
-    EXPECT_FALSE(second.start("127.0.0.1", server.port()));
-    EXPECT_NE(second.error().find(std::to_string(server.port())), std::string::npos);
+    EXPECT_FALSE(second.start("127.0.0.1", server->port()));
+    EXPECT_NE(second.error().find(std::to_string(server->port())), std::string::npos);
 }
 
 TEST_F(HttpServerTest, StopIsIdempotentAndClosesThePort) {
-    const int port = server.port();
-    server.stop();
-    server.stop();
+    const int port = server->port();
+    server->stop();
+    server->stop();
     httplib::Client client("127.0.0.1", port);
     client.set_connection_timeout(1);
     EXPECT_FALSE(client.Get("/"));

@@ -115,12 +115,15 @@ TEST_F(MetricsTest, HttpRequestsAreCountedByRouteAndStatus) {
     get("/api/volume-ranking");
     get("/api/volume-ranking");
     get("/api/feeds/kospi");
-    get("/no/such/path/123");
+    get("/api/no/such/path/123");
+    get("/no/such/page.html");
     const auto m = parseExposition(*get("/metrics").body);
     EXPECT_EQ(m.at(R"(kiwoomd_http_requests_total{route="/api/volume-ranking",status="200"})"), 2);
     EXPECT_EQ(m.at(R"(kiwoomd_http_requests_total{route="/api/feeds/{id}",status="200"})"), 1);
     EXPECT_EQ(m.at(R"(kiwoomd_http_requests_total{route="other",status="404"})"), 1)
         << "arbitrary paths fold into one label value";
+    EXPECT_EQ(m.at(R"x(kiwoomd_http_requests_total{route="/ (dashboard)",status="404"})x"), 1)
+        << "so do the dashboard's";
 }
 
 TEST(MetricsLabels, ValuesAreEscaped) {

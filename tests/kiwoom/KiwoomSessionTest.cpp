@@ -402,6 +402,45 @@ TEST_F(KiwoomSessionTest, RestoredRowsAreServedStaleUntilFreshDataArrives) {
     EXPECT_FALSE(board.current()->feeds[0].restored);
 }
 
+TEST_F(KiwoomSessionTest, VersionsAreSharedByAllFeedsSoEachNewSnapshotOutnumbersEveryEarlierOne) {
+    FeedSnapshot saved;
+    saved.feedId = "kosdaq";
+    saved.market = "kosdaq";
+    saved.trCode = "opt10023";
+    saved.version = 41;
+    saved.fetchedAt = kTuesdayMorning - 1h;
+    RankingRow row;
+    row.rank = 1;
+    row.code = "215600";
+    row.name = "신라젠";
+    row.price = 3000;
+    saved.rows = {row};
+
+    build();
+    session->restore({saved});
+    session->start();
+    std::uint64_t highest = 41;
+    for (int round = 0; round < 2; ++round) {
+        const std::uint64_t floor = highest;
+        ASSERT_TRUE(scheduler.runUntil([&] {
+            for (const char* feed : {"kospi", "kosdaq", "all"}) {
+                if (cache.get(feed)->version <= floor) {
+                    return false;
+                }
+            }
+            return true;
+        }));
+        std::set<std::uint64_t> versions;
+        for (const char* feed : {"kospi", "kosdaq", "all"}) {
+            const std::uint64_t version = cache.get(feed)->version;
+            EXPECT_GT(version, floor) << feed << " in round " << round;
+            versions.insert(version);
+            highest = std::max(highest, version);
+        }
+        EXPECT_EQ(versions.size(), 3u) << "no two feeds share a version";
+    }
+}
+
 TEST_F(KiwoomSessionTest, DuringMaintenanceItWaitsForTheWindowToEnd) {
     scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 25, 4, 50, 0) -
                                                                            kTuesdayMorning));

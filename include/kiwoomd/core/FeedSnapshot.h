@@ -25,11 +25,16 @@ struct FeedSnapshot {
 
     // The GET /api/volume-ranking body for this snapshot, serialized once when it is built.
     std::string body;
+    // Its HTTP entity tag (quoted, RFC 9110 §8.8.3): changes whenever body does, flags included.
+    std::string etag;
 };
 
 using FeedSnapshotPtr = std::shared_ptr<const FeedSnapshot>;
 
-// Serializes the body and freezes the snapshot.
+// Serializes the body, tags it and freezes the snapshot.
 FeedSnapshotPtr freezeSnapshot(FeedSnapshot snapshot);
+
+// A strong entity tag for a body of the given version, e.g. "\"42-9f3c...\"".
+std::string entityTagFor(std::uint64_t version, const std::string& body);
 
 } // namespace kiwoomd

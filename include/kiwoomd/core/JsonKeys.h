@@ -63,6 +63,7 @@ inline constexpr char kUsed[] = "used";
 inline constexpr char kAgeSeconds[] = "age_seconds";
 inline constexpr char kRestored[] = "restored";
 inline constexpr char kPolling[] = "polling";
+inline constexpr char kPollingPaused[] = "polling_paused";
 inline constexpr char kNote[] = "note";
 inline constexpr char kMeaning[] = "meaning";
 
@@ -74,5 +75,8 @@ inline constexpr char kKiwoomCode[] = "kiwoom_code";
 
 // GET /api/health
 inline constexpr char kStatus[] = "status";
+
+// POST /api/control/{action}
+inline constexpr char kAccepted[] = "accepted";
 
 } // namespace kiwoomd::json

@@ -15,7 +15,10 @@ enum class ApiErrorKind {
     Unauthorized,     // 401: the API token is required and was not presented
     Forbidden,        // 403: a request this server must not serve (foreign Host or Origin)
     MethodNotAllowed, // 405: the endpoint exists, the method does not
-    Unavailable,      // 503: the daemon cannot answer yet
+    RequestTimeout,   // 408: the request head did not arrive in time (RFC 9110 §15.5.9)
+    ContentTooLarge,  // 413: a request body, which no endpoint takes (RFC 9110 §15.5.14)
+    HeadersTooLarge,  // 431: the request head is over the limit (RFC 6585 §5)
+    Unavailable,      // 503: the daemon cannot answer now (no feeds yet, or at a connection cap)
     Internal,         // 500: a bug; the message stays generic
 };
 
@@ -27,6 +30,8 @@ public:
     const std::string& code() const { return m_code; }
     // For 405: the methods the endpoint accepts, sent as the Allow header (RFC 9110 §15.5.6).
     std::string allow;
+    // For 503 at a cap: seconds after which trying again makes sense (Retry-After, RFC 9110 §10.2.3).
+    int retryAfterSeconds = 0;
 
 private:
     ApiErrorKind m_kind;

@@ -10,11 +10,14 @@
 
 namespace kiwoomd::http {
 
+class StreamSubscription;
+
 struct ApiRequest {
     std::string method; // "GET", "HEAD", ...
     std::string path;   // without the query string
     std::multimap<std::string, std::string> query;
     std::multimap<std::string, std::string> headers; // names lower-cased by the transport
+    bool hasBody = false; // Content-Length above 0 or a chunked body: no endpoint takes one
 
     // The first value of a query parameter, or nullptr.
     const std::string* queryValue(const std::string& name) const;
@@ -29,6 +32,9 @@ struct ApiResponse {
     // Shared so a cached body is handed out without copying it per request.
     std::shared_ptr<const std::string> body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // Set for GET /api/stream: the transport sends the head (status, contentType, headers) and
+    // then writes this subscription's events until the client goes away.
+    std::shared_ptr<StreamSubscription> eventStream;
 
     static ApiResponse json(std::string text, int status = 200);
     static ApiResponse sharedJson(std::shared_ptr<const std::string> text, int status = 200);

@@ -6,6 +6,7 @@
 #include "kiwoomd/core/SnapshotCache.h"
 #include "kiwoomd/core/StatusBoard.h"
 #include "kiwoomd/http/ApiTypes.h"
+#include "kiwoomd/http/SnapshotBodies.h"
 
 #include <string>
 
@@ -14,14 +15,16 @@ namespace kiwoomd::http {
 // GET /api/volume-ranking[?market=kospi|kosdaq|all][&feed=ID]
 // Returns the feed's snapshot body: feed, market, tr, data[] (rank, code, name, price, direction,
 // change, change_rate, prev_volume, volume, surge_volume, surge_rate; venue and invalid_fields
-// when present), row_count, last_update, market_open, stale, version.
+// when present), row_count, last_update, market_open, stale, version. With ETag (304 for a
+// matching If-None-Match) and gzip when accepted.
 class RankingController {
 public:
-    RankingController(const SnapshotCache& cache, std::string defaultMarket);
+    RankingController(const SnapshotCache& cache, const SnapshotBodies& bodies, std::string defaultMarket);
     ApiResponse get(const ApiRequest& request) const;
 
 private:
     const SnapshotCache& m_cache;
+    const SnapshotBodies& m_bodies;
     std::string m_defaultMarket;
 };
 
@@ -44,12 +47,14 @@ private:
 // GET /api/feeds/{id}: that feed's ranking, the same body as /api/volume-ranking?feed={id}.
 class FeedsController {
 public:
-    FeedsController(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock);
+    FeedsController(const SnapshotCache& cache, const SnapshotBodies& bodies, const StatusBoard& board,
+                    const Clock& clock);
     ApiResponse list(const ApiRequest& request) const;
-    ApiResponse get(const std::string& feedId) const;
+    ApiResponse get(const ApiRequest& request, const std::string& feedId) const;
 
 private:
     const SnapshotCache& m_cache;
+    const SnapshotBodies& m_bodies;
     const StatusBoard& m_board;
     const Clock& m_clock;
 };

@@ -23,6 +23,8 @@ struct GuardSettings {
     std::vector<std::string> allowedHosts;   // extra host names, e.g. "kiwoomd.local"
     std::vector<std::string> allowedOrigins; // extra origins, e.g. "http://localhost:3000"
     std::string token;                       // the API token; required on every request when set
+    // The API token for requests that change state (POST /api/control/...); empty: they are refused.
+    std::string writeToken;
 };
 
 class RequestGuard {
@@ -34,6 +36,13 @@ public:
     // Throws ApiError (403) when the request must not be served.
     void check(const ApiRequest& request) const;
 
+    // The extra checks of a request that changes state, against cross-site request forgery
+    // (OWASP CSRF Prevention Cheat Sheet): the API token, which a page on another site cannot
+    // read or attach without a preflight we refuse; and a same-origin request, by Origin and
+    // Sec-Fetch-Site when the client sends them (a browser always does on a POST). Throws 401,
+    // 403, or 503 when no token exists.
+    void checkStateChange(const ApiRequest& request) const;
+
     // Headers that grant the request's origin CORS access, when it has one we allow.
     std::vector<std::pair<std::string, std::string>> corsHeaders(const ApiRequest& request) const;
 
@@ -41,7 +50,9 @@ public:
 
 private:
     bool hostAllowed(const std::string& host) const;
-    bool tokenPresented(const ApiRequest& request) const;
+    bool tokenPresented(const ApiRequest& request) const { return tokenMatches(request, m_settings.token); }
+    static bool tokenMatches(const ApiRequest& request, const std::string& token);
+    bool isOwnOrigin(const std::string& origin) const;
     bool originAllowed(const std::string& origin) const;
     std::vector<std::string> ownAuthorities() const;
 

@@ -61,6 +61,15 @@ public:
     void reconfigure(SessionSettings settings);
 
     void pollNow(); // queue a first-page request for every feed not already queued, market hours or not
+
+    // Pause and resume from the tray. While paused no poll is queued and no first page is sent; a
+    // ranking already under way finishes, so a half-read ranking never replaces a whole one. The
+    // login is kept, the data turns stale by the usual rules, and /api/status says "paused".
+    void setPollingPaused(bool paused);
+    bool isPollingPaused() const { return m_pollingPaused; }
+    // "Log in now" / "Reconnect" from the tray (ConnectionSupervisor::reconnectNow). When the
+    // control keeps its session instead, the feeds are polled at once (unless paused).
+    void reconnectNow();
     // Re-evaluates stale / market_open and republishes snapshots whose flags changed.
     void refreshFreshness();
 
@@ -136,6 +145,10 @@ private:
     std::optional<InFlight> m_inFlight;
     int m_consecutiveThrottles = 0;
     std::uint64_t m_requestSerial = 0;
+    bool m_pollingPaused = false;
+    // Versions are shared by all feeds: a new snapshot always carries a version larger than any
+    // before it, so one number (an event stream's Last-Event-ID) says how much a client has seen.
+    std::uint64_t m_lastVersion = 0;
     std::minstd_rand m_jitter;
 
     ScheduledTask m_pollTask;

@@ -1,0 +1,127 @@
+#pragma once
+// GET /api/stream as data: which Server-Sent Events (WHATWG HTML §9.2) each subscriber gets, in
+// which order, pre-formatted into chunks that are built once per change and shared by every
+// subscriber. Socket-free, so the rules are unit tested; the transport only writes the chunks.
+//
+// Events: "status" (the /api/status body) at once and whenever the connection state, server kind
+// or market-open flag changes or a feed is added or removed; one event per feed, named by the feed
+// id, with `id:` the snapshot version and the /api/volume-ranking body as data, whenever that
+// feed's body changes; a ": keep-alive" comment after `heartbeat` of silence.
+//
+// Thread-safe: the session thread publishes (through the SnapshotCache and StatusBoard listeners),
+// HTTP workers subscribe, the transport's stream writer drains. One mutex guards the subscribers;
+// publishing never waits for a subscriber.
+
+#include "kiwoomd/core/Clock.h"
+#include "kiwoomd/core/SnapshotCache.h"
+#include "kiwoomd/core/StatusBoard.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiwoomd::http {
+
+struct StreamSettings {
+    int maxSubscribers = 1024;
+    // A subscriber that has this much waiting (its socket not taking it) is dropped; a reconnecting
+    // EventSource gets the current snapshots at once, so nothing is lost but the backlog.
+    std::size_t maxQueuedBytes = 4 * 1024 * 1024;
+    std::chrono::milliseconds heartbeat{15000};
+    std::chrono::milliseconds retry{3000}; // the client's reconnect delay, sent as "retry:"
+};
+
+using StreamChunk = std::shared_ptr<const std::string>;
+
+class EventStreamHub;
+
+// One subscriber. The transport owns it while the client is connected; destroying it
+// unsubscribes. Thread-safe through the hub's lock.
+class StreamSubscription {
+public:
+    ~StreamSubscription();
+    StreamSubscription(const StreamSubscription&) = delete;
+    StreamSubscription& operator=(const StreamSubscription&) = delete;
+
+    // Moves the waiting chunks into `out`, oldest first.
+    void takeInto(std::deque<StreamChunk>& out);
+    // True once the subscriber fell more than maxQueuedBytes behind or the hub shut down.
+    bool ended() const;
+
+private:
+    friend class EventStreamHub;
+    explicit StreamSubscription(EventStreamHub& hub)
+        : m_hub(hub) {}
+
+    EventStreamHub& m_hub;
+    // Guarded by the hub's mutex.
+    std::vector<std::string> m_feeds;          // empty: every feed
+    std::map<std::string, std::string> m_sent; // feed id -> entity tag of the body queued last
+    std::deque<StreamChunk> m_queue;
+    std::size_t m_queuedBytes = 0;
+    Timestamp m_lastQueued{};
+    bool m_ended = false;
+};
+
+class EventStreamHub {
+public:
+    EventStreamHub(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock,
+                   StreamSettings settings = {});
+    ~EventStreamHub();
+
+    // A new subscriber for `feeds` (empty: all), with its first events queued: the status, then
+    // every feed's current snapshot, or with `lastEventId` (a reconnect) only those newer than it.
+    // nullptr when maxSubscribers are connected or the hub has shut down.
+    std::shared_ptr<StreamSubscription> subscribe(std::vector<std::string> feeds,
+                                                  std::optional<std::uint64_t> lastEventId);
+
+    // Listeners of the SnapshotCache and StatusBoard (the session thread).
+    void onSnapshot(const std::string& feedId, const FeedSnapshotPtr& snapshot);
+    void onStatus(const SessionStatusPtr& status);
+
+    // Queues the heartbeat comment for subscribers that have been silent for `heartbeat`. The
+    // transport calls it about once a second.
+    void tick();
+
+    // Called with no lock held whenever chunks were queued, so the writer can wake up.
+    void setWakeup(std::function<void()> wakeup);
+
+    // Ends every subscription and refuses new ones (daemon shutdown).
+    void shutdown();
+
+    std::size_t subscriberCount() const;
+    std::uint64_t droppedCount() const { return m_dropped.load(); } // fell behind, since start
+    const StreamSettings& settings() const { return m_settings; }
+
+private:
+    friend class StreamSubscription;
+    void unsubscribe(StreamSubscription* subscription);
+    // With m_mutex held.
+    void queue(StreamSubscription& subscriber, const StreamChunk& chunk, Timestamp now);
+    bool wants(const StreamSubscription& subscriber, const std::string& feedId) const;
+    StreamChunk statusChunk(const SessionStatus& status, Timestamp now) const;
+    static StreamChunk feedChunk(const FeedSnapshot& snapshot, Timestamp now);
+    void wake();
+
+    const SnapshotCache& m_cache;
+    const StatusBoard& m_board;
+    const Clock& m_clock;
+    const StreamSettings m_settings;
+
+    mutable std::mutex m_mutex;
+    std::vector<StreamSubscription*> m_subscribers;
+    std::string m_lastHeadline; // what decides whether a status change is worth an event
+    bool m_shutdown = false;
+    std::function<void()> m_wakeup;
+    std::atomic<std::uint64_t> m_dropped{0};
+};
+
+} // namespace kiwoomd::http

@@ -1,0 +1,38 @@
+#pragma once
+// The answer for one feed's snapshot: its shared body as it is, gzip-compressed for clients that
+// accept it (compressed at most once per snapshot, by the first request that asks, then shared),
+// or 304 Not Modified when the client's If-None-Match already names the snapshot's ETag.
+// Thread-safe: HTTP workers call it concurrently; a lock covers the compressed-body map only.
+
+#include "kiwoomd/core/FeedSnapshot.h"
+#include "kiwoomd/http/ApiTypes.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace kiwoomd::http {
+
+class SnapshotBodies {
+public:
+    ApiResponse respond(const ApiRequest& request, const FeedSnapshotPtr& snapshot) const;
+
+private:
+    std::shared_ptr<const std::string> gzipOf(const FeedSnapshotPtr& snapshot) const;
+
+    struct Compressed {
+        std::string etag;
+        std::shared_ptr<const std::string> body;
+    };
+    mutable std::mutex m_mutex;
+    mutable std::map<std::string, Compressed> m_compressed; // by feed id: the latest snapshot's
+};
+
+// Body, ETag and content coding for a representation that has a tag: 304 when If-None-Match
+// names it; gzip when accepted and available. Shared by snapshots and the dashboard's files.
+ApiResponse representation(const ApiRequest& request, std::shared_ptr<const std::string> body,
+                           const std::string& etag, std::shared_ptr<const std::string> gzipBody,
+                           std::string contentType);
+
+} // namespace kiwoomd::http
