@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what kiwoomd needs to build and test on Debian/Ubuntu, by package name. Skips apt
-# entirely when every package is already there, so repeated runs are fast and need no root.
+# Installs what kiwoomd needs on Debian/Ubuntu, by package name. Skips apt entirely when every
+# package is already there, so repeated runs are fast and need no root.
+#   scripts/install-deps.sh          # to build and run (scripts/run.sh)
+#   scripts/install-deps.sh --test   # also what the tests need (scripts/test.sh)
 set -euo pipefail
 
 packages=(
@@ -9,9 +11,31 @@ packages=(
     libcpp-httplib-dev
     nlohmann-json3-dev
     libspdlog-dev
-    libgtest-dev
-    clang-format
+    # gzip bodies of the HTTP API
+    zlib1g-dev
 )
+if [ "${1:-}" = "--test" ]; then
+    packages+=(
+        libgtest-dev
+        clang-format
+        # The tray's end-to-end test: a virtual X display, a system tray to dock in, window
+        # listing (xwininfo) and a screenshot (import).
+        xvfb trayer x11-utils imagemagick
+        # The dashboard's browser test: headless Chromium driven by playwright-core from npm,
+        # and a CJK font so Korean names render in its screenshots.
+        chromium fonts-noto-cjk
+        # Compiles the Windows-only files that need no Qt (scripts/check-windows-sources.sh).
+        g++-mingw-w64-i686
+    )
+    # Node.js and npm for the browser test, from Debian only when the machine has none: a
+    # Node.js from another source (NodeSource ships its own npm) must not be replaced.
+    if ! command -v node >/dev/null 2>&1; then
+        packages+=(nodejs)
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        packages+=(npm)
+    fi
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,16 +1,23 @@
 #include "Daemon.h"
 
 #include "ApiToken.h"
+#include "Autostart.h"
 #include "ConfigWatcher.h"
+#include "Console.h"
 #include "ControlFactory.h"
 #include "DaemonOptions.h"
 #include "Logging.h"
+#include "ProcessLimits.h"
+#include "QueuedSessionCommands.h"
 #include "ShutdownSignals.h"
+#include "SingleInstance.h"
 #include "SnapshotStore.h"
 #include "TrayIcon.h"
+#include "WebAssets.h"
 
 #include "kiwoomd/core/ConfigLoader.h"
 #include "kiwoomd/http/ApiRouter.h"
+#include "kiwoomd/http/EventStreamHub.h"
 #include "kiwoomd/http/HttpServer.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/QtScheduler.h"
@@ -23,6 +30,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
 
 #include <spdlog/spdlog.h>
 
@@ -133,6 +141,30 @@ MarketCalendar calendarFor(const Config& config, bool emulated) {
                       : MarketCalendar(config.market.holidays, config.market.specialDays);
 }
 
+// The server settings that only a restart applies, to warn when an edit changes them.
+std::vector<int> transportLimits(const Config& config) {
+    const ServerConfig& s = config.server;
+    return {s.maxConnections,        s.maxStreamSubscribers, s.keepAliveTimeoutSeconds,
+            s.requestTimeoutSeconds, s.writeTimeoutSeconds,  s.maxRequestHeadBytes};
+}
+
+http::StreamSettings streamSettings(const Config& config) {
+    http::StreamSettings settings;
+    settings.maxSubscribers = config.server.maxStreamSubscribers;
+    return settings;
+}
+
+http::TransportSettings transportSettings(const Config& config) {
+    using std::chrono::seconds;
+    http::TransportSettings settings;
+    settings.maxConnections = config.server.maxConnections;
+    settings.keepAliveTimeout = seconds(config.server.keepAliveTimeoutSeconds);
+    settings.requestHeadTimeout = seconds(config.server.requestTimeoutSeconds);
+    settings.writeTimeout = seconds(config.server.writeTimeoutSeconds);
+    settings.maxRequestHeadBytes = static_cast<std::size_t>(config.server.maxRequestHeadBytes);
+    return settings;
+}
+
 SessionSettings sessionSettings(const Config& config, bool emulated) {
     using std::chrono::milliseconds;
     using std::chrono::seconds;
@@ -151,6 +183,21 @@ SessionSettings sessionSettings(const Config& config, bool emulated) {
     settings.connection.maintenanceWindows = config.connection.maintenanceWindows;
     return settings;
 }
+
+// How "Start with Windows" starts this daemon again: the same program, data dir and config.
+QStringList autostartCommand(const DaemonOptions& options) {
+    QStringList command{QCoreApplication::applicationFilePath()};
+    if (options.dataDir) {
+        command << QStringLiteral("--data-dir") << QFileInfo(*options.dataDir).absoluteFilePath();
+    }
+    if (options.configFile) {
+        command << QStringLiteral("--config") << QFileInfo(*options.configFile).absoluteFilePath();
+    }
+    return command;
+}
+
+// How long a version-update pop-up stays before the process exits and its tray icon goes.
+constexpr int kVersionNoticeMs = 5000;
 
 } // namespace
 
@@ -180,6 +227,9 @@ int runDaemon(int argc, char** argv) {
         break;
     }
     const DaemonOptions& options = parsed.options;
+    if (options.console) {
+        attachConsole(true);
+    }
 
     chooseQtPlatform(options.headless);
     QApplication app(argc, argv);
@@ -190,6 +240,22 @@ int runDaemon(int argc, char** argv) {
                                 ? *options.dataDir
                                 : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     QDir().mkpath(dataDir);
+
+    // One daemon per data dir: a second start shows the running one's status and leaves, instead
+    // of fighting over the control, the port and the log.
+    SingleInstance instance(dataDir);
+    QString instanceMessage;
+    switch (instance.acquire(instanceMessage)) {
+    case SingleInstance::Result::Acquired:
+        break;
+    case SingleInstance::Result::AlreadyRunning:
+        attachConsole(false); // so that a start from a shell on Windows sees why it left
+        printTo(stderr, instanceMessage + QLatin1Char('\n'));
+        return kExitAlreadyRunning;
+    case SingleInstance::Result::Failed:
+        printTo(stderr, QStringLiteral("kiwoomd: %1\n").arg(instanceMessage));
+        return kExitRuntimeError;
+    }
 
     Config config;
     QString configSource;
@@ -222,7 +288,8 @@ int runDaemon(int argc, char** argv) {
         spdlog::critical("server.token_policy is \"always\" but the API token cannot be stored");
         return kExitRuntimeError;
     }
-    http::GuardSettings guard{config.server.allowedHosts, config.server.allowedOrigins, std::string()};
+    http::GuardSettings guard{config.server.allowedHosts, config.server.allowedOrigins, std::string(),
+                              token ? token->toStdString() : std::string()};
     if (config.server.tokenPolicy == "always") {
         guard.token = token->toStdString();
         if (!isLoopbackHost(config.server.host)) {
@@ -274,6 +341,13 @@ int runDaemon(int argc, char** argv) {
 
     SnapshotCache cache;
     StatusBoard statusBoard;
+    // Every change of the cache and the status reaches the event stream (GET /api/stream) on this
+    // thread, as it happens; the hub formats each event once and queues it for every subscriber.
+    http::EventStreamHub streams(cache, statusBoard, scheduler.clock(), streamSettings(config));
+    cache.setListener([&streams](const std::string& feedId, const FeedSnapshotPtr& snapshot) {
+        streams.onSnapshot(feedId, snapshot);
+    });
+    statusBoard.setListener([&streams](const SessionStatusPtr& status) { streams.onStatus(status); });
     KiwoomSession session(*control, sessionSettings(config, emulated), cache, statusBoard, scheduler);
 
     // The last good rankings of the previous run answer at once, marked stale.
@@ -285,10 +359,19 @@ int runDaemon(int argc, char** argv) {
         }
     });
 
+    spdlog::info("{}", raiseOpenFileLimit());
+    http::TransportStats transportStats;
+    QueuedSessionCommands commands(session);
+    http::RouterParts parts{&streams, &transportStats,
+                            options.webRoot ? webAssetsFromFolder(*options.webRoot) : embeddedWebAssets(),
+                            &commands};
+    if (options.webRoot) {
+        spdlog::info("serving the dashboard from {}", options.webRoot->toStdString());
+    }
     http::ApiRouter router(cache, statusBoard, scheduler.clock(), defaultMarket(config), KIWOOMD_VERSION,
-                           guard);
+                           guard, std::move(parts));
     router.setPort(config.server.port);
-    http::HttpServer server(router);
+    http::HttpServer server(router, transportSettings(config), &streams, &transportStats);
     if (!server.start(config.server.host, config.server.port)) {
         spdlog::critical("{}", server.error());
         return kExitRuntimeError;
@@ -300,8 +383,6 @@ int runDaemon(int argc, char** argv) {
                      ? QStringLiteral("[%1]").arg(QString::fromStdString(config.server.host))
                      : QString::fromStdString(config.server.host))
             .arg(server.port());
-    spdlog::info("serving {}/api/volume-ranking (also /api/feeds, /api/status, /api/health, /metrics)",
-                 baseUrl.toStdString());
 
     // Edits to the config file apply while running; an invalid edit changes nothing.
     const std::string boundHost = config.server.host;
@@ -318,6 +399,11 @@ int runDaemon(int argc, char** argv) {
                                  spdlog::warn("server.allowed_hosts, allowed_origins and token_policy take "
                                               "effect at the next start");
                              }
+                             if (transportLimits(next) != transportLimits(config)) {
+                                 spdlog::warn(
+                                     "the server's connection limits and timeouts take effect at the "
+                                     "next start");
+                             }
                              if (next.server.host != boundHost || next.server.port != boundPort) {
                                  spdlog::warn("server.host and server.port take effect at the next start");
                              }
@@ -333,19 +419,45 @@ int runDaemon(int argc, char** argv) {
         spdlog::info("shutdown requested");
         QCoreApplication::exit(kExitOk);
     });
-    QObject::connect(&session, &KiwoomSession::versionUpdateRequired, &app, [&exitCode] {
+    std::unique_ptr<TrayIcon> tray;
+    QObject::connect(&session, &KiwoomSession::versionUpdateRequired, &app, [&exitCode, &tray] {
         exitCode = kExitVersionUpdate;
+        if (tray && tray->isShown()) {
+            tray->refresh(); // pops "start kiwoomd again"; the exit waits until it can be read
+            QTimer::singleShot(kVersionNoticeMs, [] { QCoreApplication::exit(kExitVersionUpdate); });
+            return;
+        }
         QCoreApplication::exit(kExitVersionUpdate);
     });
 
-    std::unique_ptr<TrayIcon> tray;
+    instance.setServingUrl(baseUrl);
     if (!headless) {
-        tray = std::make_unique<TrayIcon>(statusBoard, cache, scheduler.clock(), baseUrl);
+        const QString logDir = QDir(dataDir).filePath(QStringLiteral("logs"));
+        tray = std::make_unique<TrayIcon>(statusBoard, cache, scheduler.clock(),
+                                          TrayLinks{baseUrl, logDir, dataDir},
+                                          createAutostart(autostartCommand(options)));
         QObject::connect(tray.get(), &TrayIcon::quitRequested, &app, [] { QCoreApplication::exit(kExitOk); });
+        QObject::connect(tray.get(), &TrayIcon::loginRequested, &session, &KiwoomSession::reconnectNow);
+        QObject::connect(tray.get(), &TrayIcon::pausePollingRequested, &session,
+                         &KiwoomSession::setPollingPaused);
+        instance.setTrayShown([&tray] { return tray && tray->isShown(); });
     } else {
         spdlog::info("headless: no tray icon");
     }
+    QObject::connect(&instance, &SingleInstance::statusRequested, &app, [&](qint64 pid) {
+        const auto status = statusBoard.current();
+        spdlog::info("another kiwoomd start (pid {}) found this one running; connection {}, serving {}", pid,
+                     connectionStateName(status->connection), baseUrl.toStdString());
+        if (tray) {
+            tray->showStatusMessage();
+        }
+    });
 
+    // Last, once the config watcher, the shutdown signals and the tray are in place: scripts and
+    // tests take this line to mean the daemon is ready (they read the port from it).
+    spdlog::info("serving {}/api/volume-ranking (dashboard at /; also /api/stream, /api/feeds, /api/status, "
+                 "/api/health, /metrics)",
+                 baseUrl.toStdString());
     session.start();
     const int loopResult = QApplication::exec();
     server.stop();

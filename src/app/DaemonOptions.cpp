@@ -69,8 +69,17 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         QStringLiteral("replay"),
         QStringLiteral("Run on a recording made with --record instead of a live control."),
         QStringLiteral("FILE"));
+    const QCommandLineOption console(
+        QStringLiteral("console"),
+        QStringLiteral("Windows: show the log in the console kiwoomd was started from, or in a new console "
+                       "window (for debugging). Accepted and ignored elsewhere."));
+    const QCommandLineOption webRoot(
+        QStringLiteral("web-root"),
+        QStringLiteral("Serve the dashboard's files from DIR instead of the copy built into kiwoomd "
+                       "(for developing the dashboard)."),
+        QStringLiteral("DIR"));
     parser.addOptions({help, version, simulate, headless, host, port, config, dataDir, interval, seed,
-                       logLevel, simFault, record, replay});
+                       logLevel, simFault, record, replay, console, webRoot});
 
     ParseOutcome outcome;
     if (!parser.parse(arguments)) {
@@ -105,6 +114,7 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     DaemonOptions& o = outcome.options;
     o.simulate = parser.isSet(simulate);
     o.headless = parser.isSet(headless);
+    o.console = parser.isSet(console);
     if (parser.isSet(host)) {
         o.host = parser.value(host);
     }
@@ -153,6 +163,9 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     }
     if (parser.isSet(replay)) {
         o.replayFile = parser.value(replay);
+    }
+    if (parser.isSet(webRoot)) {
+        o.webRoot = parser.value(webRoot);
     }
     if (o.replayFile && o.simulate) {
         return fail(

@@ -14,6 +14,7 @@ namespace kiwoomd::app {
 struct DaemonOptions {
     bool simulate = false;
     bool headless = false;
+    bool console = false; // --console: Windows only, show the log in a console (a no-op elsewhere)
     std::optional<QString> host;
     std::optional<int> port;
     std::optional<QString> configFile;
@@ -24,6 +25,7 @@ struct DaemonOptions {
     std::vector<EmulatorFault> simFaults; // --sim-fault, repeatable
     std::optional<QString> recordFile;    // --record FILE
     std::optional<QString> replayFile;    // --replay FILE
+    std::optional<QString> webRoot;       // --web-root DIR: the dashboard from disk, not the binary
 };
 
 struct ParseOutcome {

@@ -34,6 +34,13 @@ TEST(DaemonOptions, EveryDocumentedFlagIsRead) {
     EXPECT_EQ(*o.logLevel, "debug");
 }
 
+TEST(DaemonOptions, ConsoleIsAcceptedOnEveryPlatform) {
+    EXPECT_FALSE(parse({}).options.console);
+    const auto outcome = parse({"--console", "--simulate"});
+    ASSERT_EQ(outcome.action, ParseOutcome::Action::Run) << outcome.message.toStdString();
+    EXPECT_TRUE(outcome.options.console);
+}
+
 TEST(DaemonOptions, BadNumbersAreErrorsThatNameTheFlag) {
     for (const QStringList& args : {QStringList{"--port", "99999"}, QStringList{"--port", "http"},
                                     QStringList{"--interval", "0"}, QStringList{"--seed", "-1"}}) {
