@@ -3,6 +3,7 @@
 #include "kiwoomd/http/ApiError.h"
 #include "transport/ConnectionStream.h"
 #include "transport/ElasticThreadPool.h"
+#include "transport/RequestConversion.h"
 #include "transport/StreamWriter.h"
 
 #include <httplib.h>
@@ -35,34 +36,6 @@ struct ConnectionContext {
     std::shared_ptr<StreamSubscription> handOver; // set when the request opened an event stream
 };
 thread_local ConnectionContext* t_connection = nullptr;
-
-std::string lowerCase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-bool hasBody(const httplib::Request& request) {
-    if (request.has_header("Transfer-Encoding")) {
-        return true;
-    }
-    const std::string length = request.get_header_value("Content-Length");
-    return !length.empty() && length.find_first_not_of('0') != std::string::npos;
-}
-
-ApiRequest toApiRequest(const httplib::Request& in) {
-    ApiRequest out;
-    out.method = in.method;
-    out.path = in.path;
-    out.hasBody = hasBody(in);
-    for (const auto& [name, value] : in.params) {
-        out.query.emplace(name, value);
-    }
-    for (const auto& [name, value] : in.headers) {
-        out.headers.emplace(lowerCase(name), value);
-    }
-    return out;
-}
 
 // httplib's default also sets SO_REUSEPORT, which lets a second daemon bind the same port and
 // silently share its traffic. One owner per port: SO_REUSEADDR only (so a restart need not wait
