@@ -135,5 +135,21 @@ TEST_F(RecordReplayTest, AFileThatIsNotARecordingIsRefusedWithItsLine) {
     EXPECT_TRUE(error.contains("cannot open"));
 }
 
+TEST_F(RecordReplayTest, ANumberOutOfRangeInADamagedRecordingIsRefusedNotCast) {
+    for (const char* line :
+         {R"({"t":1e300,"event":"connect","code":0})", R"({"t":5,"event":"connect","code":4294967296})",
+          R"({"t":5,"event":"connect","code":-1.5})"}) {
+        QFile file(path());
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray("{\"kiwoomd_recording\":1}\n") + line + "\n");
+        file.close();
+        VirtualScheduler scheduler;
+        ReplayControl replay(scheduler);
+        QString error;
+        EXPECT_FALSE(replay.load(path(), error)) << line;
+        EXPECT_TRUE(error.contains("line 2")) << error.toStdString();
+    }
+}
+
 } // namespace
 } // namespace kiwoomd

@@ -11,7 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <memory>
+#include <stdexcept>
 
 namespace kiwoomd {
 namespace {
@@ -27,6 +30,23 @@ QString q(const std::string& text) {
 
 bool isCall(const char* signature, const char* known) {
     return QMetaObject::normalizedSignature(signature) == QMetaObject::normalizedSignature(known);
+}
+
+// A JSON integer within T's range. nlohmann's get<T>() would cast a floating-point value, which is
+// undefined beyond T's range (a "t" of 1e300 in a damaged file); refuse it with a message instead.
+template <typename T> T integerAt(const nlohmann::json& json, const char* key) {
+    const nlohmann::json& value = json.at(key);
+    if (!value.is_number_integer()) {
+        throw std::runtime_error(std::string("\"") + key + "\" is not an integer");
+    }
+    if (value.is_number_unsigned()
+            ? value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+            : value.get<std::int64_t>() < std::numeric_limits<T>::min() ||
+                  value.get<std::int64_t>() > std::numeric_limits<T>::max()) {
+        throw std::runtime_error(std::string("\"") + key + "\" is out of range: " + value.dump());
+    }
+    return value.is_number_unsigned() ? static_cast<T>(value.get<std::uint64_t>())
+                                      : static_cast<T>(value.get<std::int64_t>());
 }
 
 } // namespace
@@ -91,11 +111,11 @@ bool ReplayControl::load(const QString& path, QString& error) {
                 }
                 continue;
             }
-            const long long t = json.at("t").get<long long>();
+            const long long t = integerAt<long long>(json, "t");
             if (json.contains("event")) {
                 const auto event = json.at("event").get<std::string>();
                 if (event == "connect") {
-                    m_loginResults.push_back(json.at("code").get<int>());
+                    m_loginResults.push_back(integerAt<int>(json, "code"));
                 } else if (event == "tr_data") {
                     const auto it = awaiting.find(json.at("rq_name").get<std::string>());
                     if (it == awaiting.end()) {
@@ -117,9 +137,9 @@ bool ReplayControl::load(const QString& path, QString& error) {
             } else if (call == "CommRqData") {
                 const auto inputs = json.at("inputs").get<std::vector<std::pair<std::string, std::string>>>();
                 const std::string k =
-                    key(json.at("tr").get<std::string>(), json.at("prev_next").get<int>(), inputs);
+                    key(json.at("tr").get<std::string>(), integerAt<int>(json, "prev_next"), inputs);
                 RecordedAnswer answer;
-                answer.result = json.at("result").get<int>();
+                answer.result = integerAt<int>(json, "result");
                 auto& list = m_answers[k];
                 list.push_back(answer);
                 if (answer.result == kiwoom_error::kOk) {
