@@ -1,5 +1,7 @@
 #include "kiwoomd/http/RequestGuard.h"
 
+#include "kiwoomd/http/LogThrottle.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -7,6 +9,21 @@
 
 namespace kiwoomd::http {
 namespace {
+
+// One budget for every refusal line: they come from the same kind of caller.
+LogThrottle g_refusals;
+
+// Logs a refusal unless too many came lately; then says once how many were left out.
+template <typename... Args> void logRefusal(const char* format, const Args&... args) {
+    const auto decision = g_refusals.next();
+    if (decision.skippedBefore > 0) {
+        spdlog::warn("{} more refused requests were not logged (at most 10 a minute are)",
+                     decision.skippedBefore);
+    }
+    if (decision.log) {
+        spdlog::warn(fmt::runtime(format), args...);
+    }
+}
 
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
@@ -95,7 +112,7 @@ void RequestGuard::checkStateChange(const ApiRequest& request) const {
     }
     const std::string* origin = headerValue(request, "origin");
     if (origin && !isOwnOrigin(*origin)) {
-        spdlog::warn("refused a state-changing request from origin '{}'", *origin);
+        logRefusal("refused a state-changing request from origin '{}'", *origin);
         throw ApiError(ApiErrorKind::Forbidden, "forbidden_origin",
                        "requests that change state are taken only from the daemon's own pages or from "
                        "clients that send no Origin");
@@ -103,7 +120,7 @@ void RequestGuard::checkStateChange(const ApiRequest& request) const {
     // Fetch Metadata (W3C): what the browser says about who started the request.
     const std::string* site = headerValue(request, "sec-fetch-site");
     if (site && *site != "same-origin" && *site != "none") {
-        spdlog::warn("refused a state-changing request with Sec-Fetch-Site '{}'", *site);
+        logRefusal("refused a state-changing request with Sec-Fetch-Site '{}'", *site);
         throw ApiError(ApiErrorKind::Forbidden, "forbidden_site",
                        "requests that change state are taken only from the daemon's own pages");
     }
@@ -112,7 +129,7 @@ void RequestGuard::checkStateChange(const ApiRequest& request) const {
 void RequestGuard::check(const ApiRequest& request) const {
     const std::string* host = headerValue(request, "host");
     if (!host || !hostAllowed(*host)) {
-        spdlog::warn("refused a request for host '{}' (not this server; DNS rebinding?)", host ? *host : "");
+        logRefusal("refused a request for host '{}' (not this server; DNS rebinding?)", host ? *host : "");
         throw ApiError(ApiErrorKind::Forbidden, "forbidden_host",
                        "this server answers only as 127.0.0.1, localhost or [::1] on its port, or a name "
                        "listed in server.allowed_hosts");
@@ -125,7 +142,7 @@ void RequestGuard::check(const ApiRequest& request) const {
     }
     const std::string* origin = headerValue(request, "origin");
     if (origin && !originAllowed(*origin)) {
-        spdlog::warn("refused a cross-origin request from '{}'", *origin);
+        logRefusal("refused a cross-origin request from '{}'", *origin);
         throw ApiError(ApiErrorKind::Forbidden, "forbidden_origin",
                        "origin '" + *origin + "' may not use this API; list it in server.allowed_origins");
     }

@@ -67,10 +67,14 @@ ApiResponse StreamController::get(const ApiRequest& request) const {
     }
     response.eventStream = m_hub->subscribe(std::move(feeds), lastEventId(request));
     if (!response.eventStream) {
-        ApiError full(
-            ApiErrorKind::Unavailable, "too_many_subscribers",
-            "the event stream has its maximum of " + std::to_string(m_hub->settings().maxSubscribers) +
-                " subscribers (server.max_stream_subscribers); poll /api/volume-ranking or try later");
+        const int cap = m_hub->settings().maxSubscribers;
+        ApiError full(ApiErrorKind::Unavailable, "too_many_subscribers",
+                      cap == 0
+                          ? std::string("the event stream is off (server.max_stream_subscribers is 0); poll "
+                                        "/api/volume-ranking instead")
+                          : "the event stream has its maximum of " + std::to_string(cap) +
+                                " subscribers (server.max_stream_subscribers); poll /api/volume-ranking or "
+                                "try later");
         full.retryAfterSeconds = 5;
         throw full;
     }
