@@ -2,6 +2,7 @@
 // of them (the token, and a same-origin request).
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/http/ApiRouter.h"
+#include "support/ApiSamples.h"
 
 #include <gtest/gtest.h>
 
@@ -28,15 +29,8 @@ protected:
     }
 
     ApiResponse send(const std::string& method, const std::string& path,
-                     std::vector<std::pair<std::string, std::string>> headers) {
-        ApiRequest request;
-        request.method = method;
-        request.path = path;
-        request.headers.emplace("host", "127.0.0.1:8000");
-        for (auto& [name, value] : headers) {
-            request.headers.emplace(name, value);
-        }
-        return router.handle(request);
+                     const std::vector<std::pair<std::string, std::string>>& headers) {
+        return router.handle(test::apiRequest(method, path, headers));
     }
 
     static std::string codeOf(const ApiResponse& response) {
@@ -117,12 +111,10 @@ TEST_F(ControlTest, UnknownActionsAre404AndWithoutATokenFileEverythingIs503) {
     ApiRouter tokenless(cache, board, clock, "kospi", "dev", GuardSettings{},
                         RouterParts{nullptr, nullptr, nullptr, &commands});
     tokenless.setPort(8000);
-    ApiRequest request;
-    request.method = "POST";
-    request.path = "/api/control/refresh";
-    request.headers.emplace("host", "127.0.0.1:8000");
-    request.headers.emplace("authorization", "Bearer ");
-    EXPECT_EQ(tokenless.handle(request).status, 503);
+    EXPECT_EQ(
+        tokenless.handle(test::apiRequest("POST", "/api/control/refresh", {{"authorization", "Bearer "}}))
+            .status,
+        503);
     EXPECT_TRUE(commands.calls.empty());
 }
 

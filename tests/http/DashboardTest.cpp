@@ -2,6 +2,7 @@
 // never outside it.
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/http/ApiRouter.h"
+#include "support/ApiSamples.h"
 
 #include <gtest/gtest.h>
 
@@ -38,15 +39,8 @@ protected:
     }
 
     ApiResponse request(const std::string& path, const std::string& method = "GET",
-                        std::vector<std::pair<std::string, std::string>> headers = {}) {
-        ApiRequest r;
-        r.method = method;
-        r.path = path;
-        r.headers.emplace("host", "127.0.0.1:8000");
-        for (auto& [name, value] : headers) {
-            r.headers.emplace(name, value);
-        }
-        return router.handle(r);
+                        const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+        return router.handle(test::apiRequest(method, path, headers));
     }
 
     ManualClock clock{fromKst(2026, 11, 24, 10, 0, 30)};

@@ -2,6 +2,7 @@
 // what happens to one that stops reading.
 #include "kiwoomd/http/EventStreamHub.h"
 #include "kiwoomd/core/KstTime.h"
+#include "support/ApiSamples.h"
 
 #include <gtest/gtest.h>
 
@@ -81,22 +82,7 @@ protected:
     }
 
     void publish(const std::string& feed, std::uint64_t version, bool stale = false, int rows = 1) {
-        FeedSnapshot s;
-        s.feedId = feed;
-        s.market = feed;
-        s.trCode = "opt10023";
-        s.version = version;
-        s.stale = stale;
-        s.fetchedAt = clock.now();
-        for (int i = 0; i < rows; ++i) {
-            RankingRow row;
-            row.rank = i + 1;
-            row.code = "005930";
-            row.name = "삼성전자";
-            row.price = 70000 + i;
-            s.rows.push_back(row);
-        }
-        cache.publish(freezeSnapshot(std::move(s)));
+        cache.publish(test::sampleSnapshot(feed, version, rows, clock.now(), stale));
     }
 
     void publishStatus(ConnectionState state, bool marketOpen = true) {

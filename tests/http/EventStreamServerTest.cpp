@@ -4,6 +4,7 @@
 #include "kiwoomd/http/ApiRouter.h"
 #include "kiwoomd/http/EventStreamHub.h"
 #include "kiwoomd/http/HttpServer.h"
+#include "support/ApiSamples.h"
 #include "support/RawConnection.h"
 
 #include <httplib.h>
@@ -50,22 +51,8 @@ protected:
     }
 
     void publish(std::uint64_t version, int rows) {
-        FeedSnapshot s;
-        s.feedId = "kospi";
-        s.market = "kospi";
-        s.trCode = "opt10023";
-        s.version = version;
-        s.stale = false;
-        s.fetchedAt = clock.now();
-        for (int i = 0; i < rows; ++i) {
-            RankingRow row;
-            row.rank = i + 1;
-            row.code = "005930";
-            row.name = "삼성전자";
-            row.price = 70000 + static_cast<std::int64_t>(version);
-            s.rows.push_back(row);
-        }
-        cache.publish(freezeSnapshot(std::move(s)));
+        cache.publish(test::sampleSnapshot("kospi", version, rows, clock.now(), false,
+                                           static_cast<std::int64_t>(version)));
     }
 
     std::string streamRequest(const std::string& extra = "") const {

@@ -1,6 +1,7 @@
 // ETag, 304 and gzip on the ranking endpoints, through the router.
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/http/ApiRouter.h"
+#include "support/ApiSamples.h"
 
 #include <gtest/gtest.h>
 
@@ -25,33 +26,12 @@ protected:
     }
 
     void publish(std::uint64_t version, bool stale) {
-        FeedSnapshot s;
-        s.feedId = "kospi";
-        s.market = "kospi";
-        s.trCode = "opt10023";
-        s.version = version;
-        s.stale = stale;
-        s.fetchedAt = fromKst(2026, 11, 24, 10, 0, 0);
-        for (int i = 0; i < 50; ++i) {
-            RankingRow row;
-            row.rank = i + 1;
-            row.code = "005930";
-            row.name = "삼성전자";
-            row.price = 70000 + i;
-            s.rows.push_back(row);
-        }
-        cache.publish(freezeSnapshot(std::move(s)));
+        cache.publish(test::sampleSnapshot("kospi", version, 50, fromKst(2026, 11, 24, 10, 0, 0), stale));
     }
 
-    ApiResponse get(const std::string& path, std::vector<std::pair<std::string, std::string>> headers = {}) {
-        ApiRequest request;
-        request.method = "GET";
-        request.path = path;
-        request.headers.emplace("host", "127.0.0.1:8000");
-        for (auto& [name, value] : headers) {
-            request.headers.emplace(name, value);
-        }
-        return router.handle(request);
+    ApiResponse get(const std::string& path,
+                    const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+        return router.handle(test::apiRequest("GET", path, headers));
     }
 
     ManualClock clock{fromKst(2026, 11, 24, 10, 0, 30)};
@@ -106,10 +86,7 @@ TEST_F(RepresentationTest, OtherEndpointsStayUncacheable) {
 }
 
 TEST_F(RepresentationTest, ARequestWithABodyIsRefusedWith413) {
-    ApiRequest request;
-    request.method = "GET";
-    request.path = "/api/volume-ranking";
-    request.headers.emplace("host", "127.0.0.1:8000");
+    ApiRequest request = test::apiRequest("GET", "/api/volume-ranking");
     request.hasBody = true;
     const auto response = router.handle(request);
     EXPECT_EQ(response.status, 413);

@@ -4,6 +4,7 @@
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
+#include "support/SessionFixtures.h"
 
 #include <QSignalSpy>
 
@@ -16,29 +17,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// A Tuesday, mid-session.
-const Timestamp kTuesdayMorning = fromKst(2026, 11, 24, 10, 0, 0);
-
-emulator::EmulatorSettings fastEmulator() {
-    emulator::EmulatorSettings s;
-    s.seed = 2024;
-    s.loginDelayMs = 0;
-    s.minLatencyMs = 20;
-    s.maxLatencyMs = 80;
-    s.tickMs = 1000;
-    s.pageSize = 40;
-    return s;
-}
-
-SessionSettings fastSession() {
-    SessionSettings s;
-    s.pollInterval = 60s;
-    s.requestTimeout = 2000ms;
-    s.calendar = MarketCalendar(defaultKrxHolidays(), defaultKrxSpecialDays());
-    s.connection.reconnectMin = 1000ms;
-    s.connection.reconnectMax = 8000ms;
-    return s;
-}
+using test::fastEmulator;
+using test::fastSession;
+using test::kTuesdayMorning;
 
 class KiwoomSessionTest : public ::testing::Test {
 protected:

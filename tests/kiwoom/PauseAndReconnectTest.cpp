@@ -7,6 +7,7 @@
 #include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
+#include "support/SessionFixtures.h"
 
 #include <QMetaObject>
 
@@ -19,27 +20,14 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const Timestamp kTuesdayMorning = fromKst(2026, 11, 24, 10, 0, 0);
+using test::kTuesdayMorning;
 
 emulator::EmulatorSettings fastEmulator() {
-    emulator::EmulatorSettings s;
-    s.seed = 99;
-    s.loginDelayMs = 0;
-    s.minLatencyMs = 20;
-    s.maxLatencyMs = 80;
-    s.tickMs = 1000;
-    s.pageSize = 40;
-    return s;
+    return test::fastEmulator(99);
 }
 
 SessionSettings fastSession() {
-    SessionSettings s;
-    s.pollInterval = 60s;
-    s.requestTimeout = 2000ms;
-    s.calendar = MarketCalendar(defaultKrxHolidays(), defaultKrxSpecialDays());
-    s.connection.reconnectMin = 30000ms; // long, so that "Log in now" visibly skips the wait
-    s.connection.reconnectMax = 120000ms;
-    return s;
+    return test::fastSession(30000ms, 120000ms); // long, so that "Log in now" visibly skips the wait
 }
 
 // A control whose module ignores CommTerminate, as some OpenAPI+ versions document.
