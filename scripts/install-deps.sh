@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Installs what kiwoomd needs on Debian/Ubuntu, by package name. Skips apt entirely when every
 # package is already there, so repeated runs are fast and need no root.
-#   scripts/install-deps.sh          # to build and run (scripts/run.sh)
-#   scripts/install-deps.sh --test   # also what the tests need (scripts/test.sh)
+#   scripts/install-deps.sh             # to build and run (scripts/run.sh)
+#   scripts/install-deps.sh --test      # also what the tests need (scripts/test.sh)
+#   scripts/install-deps.sh wrk clang   # also these packages (the fuzz, soak and bench scripts)
 set -euo pipefail
+
+with_tests=false
+extra=()
+for argument in "$@"; do
+    if [ "$argument" = "--test" ]; then
+        with_tests=true
+    else
+        extra+=("$argument")
+    fi
+done
 
 packages=(
     cmake g++ make pkg-config
@@ -14,7 +25,8 @@ packages=(
     # gzip bodies of the HTTP API
     zlib1g-dev
 )
-if [ "${1:-}" = "--test" ]; then
+packages+=("${extra[@]}")
+if [ "$with_tests" = true ]; then
     packages+=(
         libgtest-dev
         clang-format

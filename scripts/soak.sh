@@ -20,22 +20,11 @@ duration=$((minutes * 60))
 # allocator's arenas fill up first).
 warmup=$((duration / 10 < 20 ? 20 : (duration / 10 > 60 ? 60 : duration / 10)))
 
-scripts/install-deps.sh
-missing=()
-for package in wrk python3; do
-    if ! command -v "$package" >/dev/null 2>&1; then
-        missing+=("$package")
-    fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo_cmd=()
-    if [ "$(id -u)" -ne 0 ]; then
-        sudo_cmd=(sudo)
-    fi
-    echo "Installing: ${missing[*]}"
-    "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null
+# python3 may come from elsewhere than Debian (pyenv): only a machine without one gets Debian's.
+if command -v python3 >/dev/null 2>&1; then
+    scripts/install-deps.sh wrk
+else
+    scripts/install-deps.sh wrk python3
 fi
 
 cmake --preset release >/dev/null
