@@ -1,6 +1,7 @@
 #include "kiwoomd/core/RankingJson.h"
 
 #include "kiwoomd/core/JsonKeys.h"
+#include "kiwoomd/core/JsonText.h"
 #include "kiwoomd/core/KstTime.h"
 
 #include <algorithm>
@@ -70,6 +71,150 @@ nlohmann::ordered_json snapshotToJson(const FeedSnapshot& snapshot) {
         {json::kVersion, snapshot.version},
         {json::kData, std::move(rows)},
     };
+}
+
+namespace {
+
+void appendValue(std::string& out, const FieldNumber& value) {
+    if (const auto* i = std::get_if<std::int64_t>(&value)) {
+        json_text::appendInteger(out, *i);
+    } else if (const auto* d = std::get_if<double>(&value)) {
+        json_text::appendDouble(out, *d);
+    } else {
+        out += "null";
+    }
+}
+
+// The TR's value fields with their keys already quoted, made once per body, not once per row.
+struct ValueField {
+    std::string key; // "key":
+    std::string jsonKey;
+};
+
+std::vector<ValueField> valueFieldsOf(const tr::TrSpec& spec) {
+    std::vector<ValueField> fields;
+    for (const auto& field : spec.fields) {
+        if (field.kind == tr::FieldKind::Code || field.kind == tr::FieldKind::Name ||
+            field.kind == tr::FieldKind::Price || field.kind == tr::FieldKind::DirectionSign) {
+            continue;
+        }
+        std::string key = ",";
+        json_text::appendKey(key, field.jsonKey);
+        fields.push_back({std::move(key), field.jsonKey});
+    }
+    return fields;
+}
+
+// `separator` then "key": for the keys every row has, made once.
+std::string keyText(const char* separator, const char* key) {
+    std::string text = separator;
+    json_text::appendKey(text, key);
+    return text;
+}
+
+void appendRow(std::string& out, const RankingRow& row, const std::vector<ValueField>& fields) {
+    static const std::string kRank = keyText("{", json::kRank);
+    static const std::string kCode = keyText(",", json::kCode);
+    static const std::string kName = keyText(",", json::kName);
+    static const std::string kPrice = keyText(",", json::kPrice);
+    static const std::string kDirectionKey = keyText(",", json::kDirection);
+    out += kRank;
+    json_text::appendInteger(out, row.rank);
+    out += kCode;
+    json_text::appendString(out, row.code);
+    out += kName;
+    json_text::appendString(out, row.name);
+    out += kPrice;
+    json_text::appendInteger(out, row.price);
+    out += kDirectionKey;
+    if (row.direction) {
+        json_text::appendString(out, directionName(*row.direction));
+    } else {
+        out += "null";
+    }
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        out += fields[i].key;
+        // Rows keep their values in catalogue order, so the i-th value is usually the one.
+        const RowValue* value =
+            i < row.values.size() && row.values[i].key == fields[i].jsonKey ? &row.values[i] : nullptr;
+        if (!value) {
+            const auto it = std::find_if(row.values.begin(), row.values.end(),
+                                         [&](const RowValue& v) { return v.key == fields[i].jsonKey; });
+            value = it == row.values.end() ? nullptr : &*it;
+        }
+        appendValue(out, value ? value->value : FieldNumber{});
+    }
+    if (!row.venue.empty()) {
+        out += ',';
+        json_text::appendKey(out, json::kVenue);
+        json_text::appendString(out, row.venue);
+    }
+    if (!row.invalidFields.empty()) {
+        out += ',';
+        json_text::appendKey(out, json::kInvalidFields);
+        out += '[';
+        for (std::size_t i = 0; i < row.invalidFields.size(); ++i) {
+            if (i > 0) {
+                out += ',';
+            }
+            json_text::appendString(out, row.invalidFields[i]);
+        }
+        out += ']';
+    }
+    out += '}';
+}
+
+} // namespace
+
+std::string snapshotBody(const FeedSnapshot& snapshot) {
+    const tr::TrSpec* spec = tr::findTr(snapshot.trCode);
+    if (!spec) {
+        // A TR outside the catalogue (not served, but possible in a damaged saved file): the
+        // general form, which writes whatever values the rows have.
+        return snapshotToJson(snapshot).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    std::string out;
+    out.reserve(256 + snapshot.rows.size() * 320);
+    out += '{';
+    json_text::appendKey(out, json::kFeed);
+    json_text::appendString(out, snapshot.feedId);
+    out += ',';
+    json_text::appendKey(out, json::kMarket);
+    json_text::appendString(out, snapshot.market);
+    out += ',';
+    json_text::appendKey(out, json::kTr);
+    json_text::appendString(out, snapshot.trCode);
+    out += ',';
+    json_text::appendKey(out, json::kRowCount);
+    json_text::appendUnsigned(out, snapshot.rows.size());
+    out += ',';
+    json_text::appendKey(out, json::kLastUpdate);
+    if (snapshot.fetchedAt) {
+        json_text::appendString(out, toKstIso8601(*snapshot.fetchedAt));
+    } else {
+        out += "null";
+    }
+    out += ',';
+    json_text::appendKey(out, json::kMarketOpen);
+    out += snapshot.marketOpen ? "true" : "false";
+    out += ',';
+    json_text::appendKey(out, json::kStale);
+    out += snapshot.stale ? "true" : "false";
+    out += ',';
+    json_text::appendKey(out, json::kVersion);
+    json_text::appendUnsigned(out, snapshot.version);
+    out += ',';
+    json_text::appendKey(out, json::kData);
+    out += '[';
+    const std::vector<ValueField> fields = valueFieldsOf(*spec);
+    for (std::size_t i = 0; i < snapshot.rows.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        appendRow(out, snapshot.rows[i], fields);
+    }
+    out += "]}";
+    return out;
 }
 
 } // namespace kiwoomd

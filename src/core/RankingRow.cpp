@@ -133,6 +133,7 @@ RowParseResult parseRankingRow(const tr::TrSpec& spec, const RawRow& raw, int ra
     }
 
     RankingRow row;
+    row.values.reserve(spec.fields.size());
     row.rank = rank;
     row.code = code->code;
     row.venue = code->venue;

@@ -12,6 +12,35 @@
 namespace kiwoomd {
 namespace {
 
+// A field as the parser wants it: without the control's padding (fixed-width text, every wrapper
+// strips it), in UTF-8. Numbers and codes are ASCII and short, so they are copied straight into a
+// std::string's inline buffer; only text with other characters goes through a UTF-8 conversion.
+// The same padding the value parser trims (TrValue's trimField).
+bool isPadding(QChar c) {
+    const char16_t u = c.unicode();
+    return u == ' ' || u == '\t' || u == '\0' || u == '\r' || u == '\n';
+}
+
+std::string trimmedUtf8(const QString& text) {
+    const QChar* begin = text.constData();
+    const QChar* end = begin + text.size();
+    while (begin < end && isPadding(*begin)) {
+        ++begin;
+    }
+    while (end > begin && isPadding(*(end - 1))) {
+        --end;
+    }
+    std::string out(static_cast<std::size_t>(end - begin), '\0');
+    for (std::size_t i = 0; begin + i < end; ++i) {
+        const char16_t c = begin[i].unicode();
+        if (c >= 0x80) {
+            return QStringView(begin, end).toString().toStdString();
+        }
+        out[i] = static_cast<char>(c);
+    }
+    return out;
+}
+
 using std::chrono::milliseconds;
 
 constexpr milliseconds kFreshnessCheck{1000};
@@ -159,13 +188,12 @@ void KiwoomSession::restore(const std::vector<FeedSnapshot>& saved) {
                          snapshot.feedId);
             continue;
         }
-        it->rows = snapshot.rows;
         it->status.lastFetch = snapshot.fetchedAt;
         it->status.rowCount = static_cast<int>(snapshot.rows.size());
         it->status.version = snapshot.version;
         m_lastVersion = std::max(m_lastVersion, snapshot.version);
         it->status.restored = true;
-        publishSnapshot(*it);
+        publishSnapshot(*it, snapshot.rows);
         spdlog::info("restored {} rows of '{}' saved at {}; served as stale until fresh data arrives",
                      snapshot.rows.size(), snapshot.feedId, toKstIso8601(*snapshot.fetchedAt));
     }
@@ -426,8 +454,12 @@ void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqNa
         pump();
         return;
     }
-    // The event's record-name argument is often empty; the catalogue knows the record.
-    const auto rawRows = readRows(trCode, QString::fromStdString(spec->recordName));
+    // The event's record-name argument is often empty; the catalogue knows the record. The page as
+    // the control handed it over (thousands of strings) is freed at the end of this function, after
+    // the new snapshot is served, not before.
+    QVariant page;
+    const auto rawRows = readRows(trCode, QString::fromStdString(spec->recordName), page);
+    feed.collecting.reserve(feed.collecting.size() + rawRows.size());
     for (const auto& raw : rawRows) {
         const int rank = static_cast<int>(feed.collecting.size()) + feed.skippedThisPoll + 1;
         auto parsed = parseRankingRow(*spec, raw, rank);
@@ -450,16 +482,21 @@ void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqNa
     pump();
 }
 
-std::vector<RawRow> KiwoomSession::readRows(const QString& trCode, const QString& recordName) {
+std::vector<RawRow> KiwoomSession::readRows(const QString& trCode, const QString& recordName,
+                                            QVariant& page) {
     const tr::TrSpec* spec = tr::findTr(trCode.toStdString());
     std::vector<RawRow> rows;
     if (m_settings.useCommDataEx) {
-        const QVariant table = m_control.dynamicCall(calls::kGetCommDataEx, {trCode, recordName});
-        if (table.isValid()) {
-            for (const QVariant& rowValue : table.toList()) {
+        page = m_control.dynamicCall(calls::kGetCommDataEx, {trCode, recordName});
+        if (page.isValid()) {
+            const QVariantList list = page.toList();
+            rows.reserve(static_cast<std::size_t>(list.size()));
+            for (const QVariant& rowValue : list) {
+                const QVariantList cells = rowValue.toList();
                 RawRow raw;
-                for (const QVariant& cell : rowValue.toList()) {
-                    raw.values.push_back(cell.toString().toStdString());
+                raw.values.reserve(static_cast<std::size_t>(cells.size()));
+                for (const QVariant& cell : cells) {
+                    raw.values.push_back(trimmedUtf8(cell.toString()));
                 }
                 rows.push_back(std::move(raw));
             }
@@ -471,11 +508,10 @@ std::vector<RawRow> KiwoomSession::readRows(const QString& trCode, const QString
         RawRow raw;
         for (const auto& field : spec->fields) {
             raw.values.push_back(
-                m_control
-                    .dynamicCall(calls::kGetCommData,
-                                 {trCode, recordName, index, QString::fromStdString(field.kiwoomName)})
-                    .toString()
-                    .toStdString());
+                trimmedUtf8(m_control
+                                .dynamicCall(calls::kGetCommData, {trCode, recordName, index,
+                                                                   QString::fromStdString(field.kiwoomName)})
+                                .toString()));
         }
         rows.push_back(std::move(raw));
     }
@@ -493,17 +529,17 @@ void KiwoomSession::finishFeed(FeedState& feed) {
         }
         return;
     }
-    feed.rows = std::move(feed.collecting);
+    std::vector<RankingRow> rows = std::move(feed.collecting);
     feed.collecting.clear();
     feed.fetchedThisRun = true;
     feed.status.lastFetch = m_scheduler.now();
-    feed.status.rowCount = static_cast<int>(feed.rows.size());
+    feed.status.rowCount = static_cast<int>(rows.size());
     feed.status.lastError.reset();
     feed.status.note.clear();
     feed.status.restored = false;
     feed.status.version = ++m_lastVersion;
-    publishSnapshot(feed);
-    spdlog::debug("{}: {} rows (version {})", feed.definition.id, feed.rows.size(), feed.status.version);
+    publishSnapshot(feed, std::move(rows));
+    spdlog::debug("{}: {} rows (version {})", feed.definition.id, feed.status.rowCount, feed.status.version);
     emit snapshotPublished(QString::fromStdString(feed.definition.id), feed.status.version);
 }
 
@@ -548,12 +584,17 @@ bool KiwoomSession::isStale(const FeedState& feed) const {
     return lastClose && *feed.status.lastFetch < *lastClose;
 }
 
-void KiwoomSession::publishSnapshot(FeedState& feed) {
+void KiwoomSession::publishSnapshot(FeedState& feed, std::optional<std::vector<RankingRow>> newRows) {
     FeedSnapshot snapshot;
     snapshot.feedId = feed.definition.id;
     snapshot.market = feed.definition.market;
     snapshot.trCode = feed.definition.trCode;
-    snapshot.rows = feed.rows;
+    // New rows move in; a republish (stale or market_open flipped) takes the published ones again.
+    if (newRows) {
+        snapshot.rows = std::move(*newRows);
+    } else if (feed.published) {
+        snapshot.rows = feed.published->rows;
+    }
     snapshot.fetchedAt = feed.status.lastFetch;
     snapshot.marketOpen = m_settings.calendar.isRegularSessionOpen(m_scheduler.now());
     snapshot.stale = isStale(feed);

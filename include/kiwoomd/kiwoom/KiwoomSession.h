@@ -87,7 +87,6 @@ private:
         FeedDefinition definition;
         QString screenNo;
         FeedStatus status;
-        std::vector<RankingRow> rows; // the last good rows
         std::vector<RankingRow> collecting;
         int pagesFetched = 0;
         int skippedThisPoll = 0;
@@ -119,11 +118,13 @@ private:
     void pump();
     void sendRequest(const Request& request);
     void onRequestTimeout();
-    std::vector<RawRow> readRows(const QString& trCode, const QString& recordName);
+    // The page's rows as strings; `page` keeps what GetCommDataEx returned, for the caller to free.
+    std::vector<RawRow> readRows(const QString& trCode, const QString& recordName, QVariant& page);
     void finishFeed(FeedState& feed);
     void failFeed(FeedState& feed, int kiwoomCode, const std::string& message);
     void noteNoData(FeedState& feed);
-    void publishSnapshot(FeedState& feed);
+    // Freezes and publishes the feed's snapshot: with `newRows` (moved in) or the rows it has.
+    void publishSnapshot(FeedState& feed, std::optional<std::vector<RankingRow>> newRows = std::nullopt);
     bool isStale(const FeedState& feed) const;
     std::string pollingState(const FeedState& feed, Timestamp now) const;
     void publishStatus();
