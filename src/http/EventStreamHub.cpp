@@ -149,7 +149,11 @@ std::shared_ptr<StreamSubscription> EventStreamHub::subscribe(std::vector<std::s
             if (!wants(*subscriber, snapshot->feedId) || (resume && snapshot->version <= *lastEventId)) {
                 continue;
             }
-            queue(*subscriber, feedChunk(*snapshot, now), now);
+            LatestChunk& latest = m_latest[snapshot->feedId];
+            if (!latest.chunk || latest.etag != snapshot->etag) {
+                latest = LatestChunk{snapshot->etag, feedChunk(*snapshot, now)};
+            }
+            queue(*subscriber, latest.chunk, now);
             subscriber->m_sent[snapshot->feedId] = snapshot->etag;
         }
         m_subscribers.push_back(subscriber.get());
@@ -171,6 +175,11 @@ void EventStreamHub::onSnapshot(const std::string& feedId, const FeedSnapshotPtr
     bool queued = false;
     {
         std::lock_guard lock(m_mutex);
+        if (chunk) {
+            m_latest[feedId] = LatestChunk{snapshot->etag, chunk};
+        } else {
+            m_latest.erase(feedId);
+        }
         for (StreamSubscription* subscriber : m_subscribers) {
             if (!chunk) {
                 subscriber->m_sent.erase(feedId);

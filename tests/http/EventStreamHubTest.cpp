@@ -112,6 +112,27 @@ TEST_F(EventStreamHubTest, ANewSubscriberGetsRetryThenStatusThenEveryFeedsCurren
     EXPECT_NE(events[1].data.find("\"connection\":\"disconnected\""), std::string::npos);
 }
 
+TEST_F(EventStreamHubTest, SubscribersShareOneCopyOfEachSnapshotsEvent) {
+    makeHub();
+    publish("kospi", 1, false, 50);
+    const auto first = hub->subscribe({}, std::nullopt);
+    const auto second = hub->subscribe({}, std::nullopt);
+    std::deque<StreamChunk> a;
+    std::deque<StreamChunk> b;
+    first->takeInto(a);
+    second->takeInto(b);
+    ASSERT_EQ(a.size(), 3u); // retry, status, kospi
+    ASSERT_EQ(b.size(), 3u);
+    EXPECT_EQ(a[2].get(), b[2].get()) << "one event text for every subscriber, not a copy each";
+    publish("kospi", 2, false, 50);
+    a.clear();
+    b.clear();
+    first->takeInto(a);
+    second->takeInto(b);
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].get(), b[0].get());
+}
+
 TEST_F(EventStreamHubTest, TwoSubscribersGetTheSameVersionsInOrder) {
     makeHub();
     publish("kospi", 1);

@@ -118,6 +118,13 @@ private:
 
     mutable std::mutex m_mutex;
     std::vector<StreamSubscription*> m_subscribers;
+    // Each feed's latest event as sent to subscribers, so a new subscriber shares it rather than
+    // getting a copy of its own (a thousand reconnecting tabs would otherwise each copy every body).
+    struct LatestChunk {
+        std::string etag;
+        StreamChunk chunk;
+    };
+    std::map<std::string, LatestChunk> m_latest;
     std::string m_lastHeadline; // what decides whether a status change is worth an event
     bool m_shutdown = false;
     std::function<void()> m_wakeup;
