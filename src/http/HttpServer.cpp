@@ -16,7 +16,9 @@
 #include <cctype>
 #include <chrono>
 #include <mutex>
+#include <thread>
 #include <unordered_set>
+#include <vector>
 
 namespace kiwoomd::http {
 namespace {
@@ -146,7 +148,13 @@ public:
         , m_limits{settings.keepAliveTimeout, settings.requestHeadTimeout, settings.maxRequestHeadBytes,
                    settings.writeTimeout} {
         if (streams) {
-            m_writer = std::make_unique<StreamWriter>(*streams, settings.writeTimeout, stats);
+            // One writer per core (at most four): a snapshot reaches a thousand subscribers as a
+            // thousand sends, which the writers share out, each over its own subscribers.
+            const unsigned cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+            for (unsigned i = 0; i < cores; ++i) {
+                m_writers.push_back(std::make_unique<StreamWriter>(*streams, settings.writeTimeout, stats));
+            }
+            m_streams = streams;
         }
         const std::size_t threads =
             static_cast<std::size_t>(std::max(1, settings.maxConnections)) + kRefusalThreads;
@@ -196,7 +204,21 @@ public:
         });
     }
 
-    bool startWriter() { return !m_writer || m_writer->start(); }
+    bool startWriters() {
+        for (auto& writer : m_writers) {
+            if (!writer->start()) {
+                return false;
+            }
+        }
+        if (m_streams) {
+            m_streams->setWakeup([this] {
+                for (auto& writer : m_writers) {
+                    writer->wake();
+                }
+            });
+        }
+        return true;
+    }
     bool stopping() const { return m_stopping; }
     void widenBacklog() { net::widenListenBacklog(static_cast<net::NativeSocket>(svr_sock_.load())); }
 
@@ -207,9 +229,12 @@ public:
             net::shutdownBoth(socket); // wakes the thread blocked reading it
         }
     }
-    void stopWriter() {
-        if (m_writer) {
-            m_writer->stop();
+    void stopWriters() {
+        if (m_streams) {
+            m_streams->setWakeup(nullptr);
+        }
+        for (auto& writer : m_writers) {
+            writer->stop();
         }
     }
 
@@ -231,7 +256,7 @@ private:
             mutableRequest.headers.erase("Connection");
             mutableRequest.set_header("Connection", "close");
         }
-        if (answer.eventStream && t_connection && m_writer) {
+        if (answer.eventStream && t_connection && !m_writers.empty()) {
             const std::string head = rawResponseHead(answer, false);
             t_connection->stream->write(head.data(), head.size());
             t_connection->stream->flush();
@@ -310,7 +335,9 @@ private:
         }
         --m_stats.openConnections;
         if (context.handOver && !m_stopping) {
-            m_writer->adopt(socket, std::move(context.handOver));
+            // Round robin: each writer gets about the same number of subscribers.
+            const std::size_t next = m_nextWriter.fetch_add(1, std::memory_order_relaxed);
+            m_writers[next % m_writers.size()]->adopt(socket, std::move(context.handOver));
             return true;
         }
         if (linger && !m_stopping) {
@@ -326,7 +353,9 @@ private:
     const TransportSettings m_settings;
     TransportStats& m_stats;
     const StreamLimits m_limits;
-    std::unique_ptr<StreamWriter> m_writer;
+    EventStreamHub* m_streams = nullptr;
+    std::vector<std::unique_ptr<StreamWriter>> m_writers;
+    std::atomic<std::size_t> m_nextWriter{0};
     std::atomic<bool> m_stopping{false};
     std::mutex m_openMutex;
     std::unordered_set<net::NativeSocket> m_open;
@@ -361,8 +390,8 @@ bool HttpServer::start(const std::string& host, int port) {
         m_port = port;
     }
     server.widenBacklog();
-    if (!server.startWriter()) {
-        m_error = "cannot start the event-stream writer";
+    if (!server.startWriters()) {
+        m_error = "cannot start the event-stream writers";
         return false;
     }
     // The socket is listening once bound; connections made now wait in the backlog.
@@ -387,7 +416,7 @@ void HttpServer::stop() {
     if (m_thread.joinable()) {
         m_thread.join();
     }
-    m_transport->stopWriter();
+    m_transport->stopWriters();
     m_transport.reset();
 }
 

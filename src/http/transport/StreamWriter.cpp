@@ -25,14 +25,16 @@ bool StreamWriter::start() {
     if (!m_wakeup.valid()) {
         return false;
     }
-    m_hub.setWakeup([this] { m_wakeup.signal(); });
     m_thread = std::thread([this] { run(); });
     return true;
 }
 
+void StreamWriter::wake() {
+    m_wakeup.signal();
+}
+
 void StreamWriter::stop() {
     m_stop = true;
-    m_hub.setWakeup(nullptr);
     if (m_thread.joinable()) {
         m_wakeup.signal();
         m_thread.join();

@@ -1,7 +1,7 @@
 #pragma once
-// Writes GET /api/stream to every subscriber from one thread. A connection whose request was a
-// stream is handed over here once its response head is sent: its socket turns non-blocking, the
-// HTTP worker thread goes back to the pool, and this thread writes the chunks the
+// Writes GET /api/stream to its subscribers from one thread (the transport runs one per core). A connection
+// whose request was a stream is handed over here once its response head is sent: its socket turns
+// non-blocking, the HTTP worker thread goes back to the pool, and this thread writes the chunks the
 // EventStreamHub queues for it. A client that stops reading is dropped, either by the hub (too
 // much waiting) or here (no progress for the write timeout); a client that hangs up is noticed by
 // polling for input. Nothing here waits on one client.
@@ -31,6 +31,7 @@ public:
 
     bool start();
     void stop(); // closes every stream; safe to call twice
+    void wake(); // the hub queued something: look at the subscribers again
 
     // Takes over a connected socket whose response head has been sent.
     void adopt(net::NativeSocket socket, std::shared_ptr<StreamSubscription> subscription);
