@@ -4,6 +4,7 @@
 #include "transport/ConnectionStream.h"
 #include "transport/ElasticThreadPool.h"
 #include "transport/RequestConversion.h"
+#include "transport/ResponseHead.h"
 #include "transport/StreamWriter.h"
 
 #include <httplib.h>
@@ -34,9 +35,27 @@ constexpr std::size_t kCopyBodyLimit = 4096;
 // on that same thread inside process_request, so a thread-local is how it reaches the connection.
 struct ConnectionContext {
     ConnectionStream* stream = nullptr;
+    bool lastRequest = false; // the connection's request limit, or the server stops
+    bool answered = false;    // serve() wrote the answer itself
     bool closeAfterResponse = false;
     std::shared_ptr<StreamSubscription> handOver; // set when the request opened an event stream
 };
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// Whether the client asked to close after this answer (RFC 9112 §9.3, §9.6).
+bool clientCloses(const httplib::Request& request) {
+    const std::string connection = request.get_header_value("Connection");
+    if (request.version == "HTTP/1.0") {
+        return !equalsIgnoringCase(connection, "keep-alive");
+    }
+    return equalsIgnoringCase(connection, "close");
+}
 thread_local ConnectionContext* t_connection = nullptr;
 
 // httplib's default also sets SO_REUSEPORT, which lets a second daemon bind the same port and
@@ -77,40 +96,13 @@ void writeResponse(const ApiResponse& in, httplib::Response& out) {
     }
 }
 
-const char* reasonPhrase(int status) {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 408:
-        return "Request Timeout";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Error";
-    }
-}
-
-// A response written by the transport itself, before or instead of httplib's parser: an event
-// stream's head, or a refusal that ends the connection.
-std::string rawResponseHead(const ApiResponse& response, bool withLength) {
-    std::string head = "HTTP/1.1 " + std::to_string(response.status) + " " + reasonPhrase(response.status) +
-                       "\r\nContent-Type: " + response.contentType + "\r\n";
-    for (const auto& [name, value] : response.headers) {
-        head += name + ": " + value + "\r\n";
-    }
-    if (withLength) {
-        head += "Content-Length: " + std::to_string(response.body ? response.body->size() : 0) + "\r\n";
-    }
-    head += "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n";
-    return head;
-}
-
 void sendRefusal(net::NativeSocket socket, ApiError error) {
     ApiResponse response = toErrorResponse(error);
     response.headers.emplace_back("Cache-Control", "no-store");
-    const std::string head = rawResponseHead(response, true);
+    std::string head;
+    HeadFraming framing;
+    framing.close = true;
+    appendResponseHead(head, response, framing);
     const net::ConstBuffer parts[] = {{head.data(), head.size()},
                                       {response.body->data(), response.body->size()}};
     net::sendAll(socket, parts, 2);
@@ -160,6 +152,11 @@ public:
             static_cast<std::size_t>(std::max(1, settings.maxConnections)) + kRefusalThreads;
         new_task_queue = [threads] { return new ElasticThreadPool(threads, kIdleThreadExit); };
         set_socket_options(setExclusivePortOptions);
+        m_keepAliveHeader =
+            "timeout=" +
+            std::to_string(std::max<long long>(
+                1, std::chrono::duration_cast<std::chrono::seconds>(settings.keepAliveTimeout).count())) +
+            ", max=" + std::to_string(settings.maxRequestsPerConnection);
         // Only for the Keep-Alive header httplib writes; the loop below enforces both.
         set_keep_alive_max_count(settings.maxRequestsPerConnection);
         set_keep_alive_timeout(std::max<time_t>(
@@ -239,33 +236,48 @@ public:
     }
 
 private:
+    // Answers one request. The answer is written here, whole, so nothing httplib would do with a
+    // response applies to it: it is never cut to a Range (a byte range of a JSON snapshot is useless,
+    // and RFC 9110 §14.2 lets a server ignore Range), never compressed per request (the router
+    // serves bodies compressed once per snapshot), and its headers are formatted without printf.
     void serve(const httplib::Request& request, httplib::Response& response) {
-        // httplib hands us its own mutable request as const. Two things it would do after us must
-        // not happen: cut our 200 answer to a byte range (a range of a JSON snapshot is useless, and
-        // RFC 9110 §14.2 lets a server ignore Range), and compress every answer again per request
-        // for Accept-Encoding (the router serves bodies compressed once per snapshot instead).
-        auto& mutableRequest = const_cast<httplib::Request&>(request);
-        mutableRequest.ranges.clear();
-        ApiRequest apiRequest = toApiRequest(request);
-        mutableRequest.headers.erase("Accept-Encoding");
-
+        const ApiRequest apiRequest = toApiRequest(request);
         ApiResponse answer = m_handler.handle(apiRequest);
-        if (apiRequest.hasBody && t_connection) {
-            t_connection->closeAfterResponse = true; // the body is never read
-            // So httplib says "Connection: close" in the answer instead of offering keep-alive.
-            mutableRequest.headers.erase("Connection");
-            mutableRequest.set_header("Connection", "close");
+        if (!t_connection) {
+            writeResponse(answer, response); // not through process_and_close_socket (not expected)
+            return;
         }
-        if (answer.eventStream && t_connection && !m_writers.empty()) {
-            const std::string head = rawResponseHead(answer, false);
-            t_connection->stream->write(head.data(), head.size());
-            t_connection->stream->flush();
-            t_connection->stream->discardWrites(); // what httplib writes after this goes nowhere
-            t_connection->handOver = std::move(answer.eventStream);
+        ConnectionContext& connection = *t_connection;
+        ConnectionStream& stream = *connection.stream;
+        if (apiRequest.hasBody || connection.lastRequest || clientCloses(request)) {
+            connection.closeAfterResponse = true; // a body is never read, so it must not be parsed next
+        }
+        std::string& head = stream.headBuffer();
+        head.clear();
+        HeadFraming framing;
+        framing.keepAlive = m_keepAliveHeader;
+        framing.close = connection.closeAfterResponse;
+        if (answer.eventStream && !m_writers.empty()) {
+            framing.untilClose = true;
+            appendResponseHead(head, answer, framing);
+            stream.write(head.data(), head.size());
+            stream.flush();
+            stream.discardWrites(); // what httplib writes after this goes nowhere
+            connection.handOver = std::move(answer.eventStream);
             response.status = 200;
             return;
         }
-        writeResponse(answer, response);
+        // The whole answer goes out here, head and body in one gathered send; httplib's own writer
+        // runs after us on an empty answer and is discarded (see ConnectionStream::discardWrites).
+        appendResponseHead(head, answer, framing);
+        stream.write(head.data(), head.size());
+        if (request.method != "HEAD" && answer.body && !answer.body->empty() && answer.status != 204 &&
+            answer.status != 304) {
+            stream.write(answer.body->data(), answer.body->size());
+        }
+        stream.discardWrites();
+        connection.answered = true;
+        response.status = answer.status;
     }
 
     bool process_and_close_socket(socket_t rawSocket) override {
@@ -316,15 +328,23 @@ private:
             ++served;
             bool clientClosing = false;
             context.closeAfterResponse = false;
+            context.answered = false;
+            context.lastRequest = served == m_settings.maxRequestsPerConnection || m_stopping;
             t_connection = &context;
-            const bool ok = process_request(
-                stream, served == m_settings.maxRequestsPerConnection || m_stopping, clientClosing, nullptr);
+            // close_connection: httplib only answers by itself when something went wrong before our
+            // handler ran (a malformed request, a URI too long), and then the connection ends.
+            const bool ok = process_request(stream, true, clientClosing, nullptr);
             t_connection = nullptr;
             if (context.handOver) {
                 break;
             }
+            if (context.answered) {
+                stream.acceptWrites();
+            } else {
+                context.closeAfterResponse = true;
+            }
             const bool flushed = stream.flush();
-            if (!ok || !flushed || clientClosing || context.closeAfterResponse) {
+            if (!flushed || (!ok && !context.answered) || clientClosing || context.closeAfterResponse) {
                 linger = flushed && context.closeAfterResponse;
                 break;
             }
@@ -353,6 +373,7 @@ private:
     const TransportSettings m_settings;
     TransportStats& m_stats;
     const StreamLimits m_limits;
+    std::string m_keepAliveHeader; // "timeout=5, max=10000"
     EventStreamHub* m_streams = nullptr;
     std::vector<std::unique_ptr<StreamWriter>> m_writers;
     std::atomic<std::size_t> m_nextWriter{0};

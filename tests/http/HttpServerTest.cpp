@@ -177,6 +177,31 @@ TEST_F(HttpServerTest, NotModifiedAndNoContentCarryNoLengthAndKeepTheConnectionG
     EXPECT_EQ(response->status, 304);
 }
 
+TEST_F(HttpServerTest, HeadGetsTheLengthOfTheBodyButNoBody) {
+    RawConnection connection(server->port());
+    ASSERT_TRUE(connection.send("HEAD /big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + get("/after")));
+    const std::string received =
+        connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+    const std::string head = received.substr(0, received.find("HTTP/1.1 200", 5));
+    EXPECT_NE(head.find("Content-Length: 200000\r\n"), std::string::npos) << head;
+    EXPECT_EQ(head.find("xxxx"), std::string::npos) << "no body after a HEAD";
+    EXPECT_NE(received.find("HTTP/1.1 200", 5), std::string::npos) << "the next request was read correctly";
+}
+
+TEST_F(HttpServerTest, AClientThatAsksToCloseGetsConnectionCloseAndIsClosed) {
+    RawConnection connection(server->port());
+    ASSERT_TRUE(connection.send(get("/", "Connection: close\r\n")));
+    const std::string received =
+        connection.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
+    EXPECT_NE(received.find("Connection: close\r\n"), std::string::npos);
+    EXPECT_EQ(received.find("Keep-Alive"), std::string::npos);
+    EXPECT_TRUE(connection.closedWithin(3000));
+    RawConnection old(server->port());
+    ASSERT_TRUE(old.send("GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"));
+    old.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
+    EXPECT_TRUE(old.closedWithin(3000)) << "HTTP/1.0 without keep-alive closes";
+}
+
 TEST_F(HttpServerTest, AHeadThatArrivesTooSlowlyGets408AndTheConnectionCloses) {
     TransportSettings settings;
     settings.requestHeadTimeout = 600ms;

@@ -47,9 +47,12 @@ public:
 
     // Sends what write() held back; false when the peer is gone.
     bool flush();
-    // Writes bypass the stream from now on (the connection was handed to the event-stream writer);
-    // whatever the HTTP library still writes is dropped.
+    // Whatever the HTTP library writes from now on is dropped: the transport wrote the answer
+    // itself, or handed the connection to the event-stream writer.
     void discardWrites() { m_discard = true; }
+    void acceptWrites() { m_discard = false; } // the next request's answer goes out again
+    // A buffer the transport formats each answer's head in, reused for the connection's life.
+    std::string& headBuffer() { return m_head; }
     bool writeFailed() const { return m_writeFailed; }
     std::size_t bufferedBytes() const { return m_buffer.size() - m_readPos; }
 
@@ -65,6 +68,7 @@ private:
     std::size_t m_readPos = 0; // parser's position in m_buffer
     std::size_t m_scanPos = 0; // where to resume looking for the end of the head
     std::string m_out;         // small writes waiting to leave with the next large one or flush()
+    std::string m_head;
     bool m_discard = false;
     bool m_writeFailed = false;
     std::string m_remoteIp;

@@ -1,15 +1,21 @@
 #include "RequestConversion.h"
 
-#include <algorithm>
-#include <cctype>
-
 namespace kiwoomd::http {
 namespace {
 
-std::string lowerCase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
+// Header names are ASCII (RFC 9110 §5.1): no locale is needed to lower their case.
+std::string lowerCase(const std::string& text) {
+    std::string out(text.size(), '\0');
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+// httplib adds these to every request's headers from the socket; the router has no use for them.
+bool isAddedByHttplib(const std::string& name) {
+    return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
 }
 
 } // namespace
@@ -31,7 +37,9 @@ ApiRequest toApiRequest(const httplib::Request& in) {
         out.query.emplace(name, value);
     }
     for (const auto& [name, value] : in.headers) {
-        out.headers.emplace(lowerCase(name), value);
+        if (!isAddedByHttplib(name)) {
+            out.headers.emplace(lowerCase(name), value);
+        }
     }
     return out;
 }
