@@ -40,7 +40,7 @@ const TRANSPORT = {
 /** The banner's fixed start, so the warning always reads the same way. */
 export const STALE_TITLE = '데이터 지연 (stale)';
 
-function staleReason({ status, snapshot, transport }) {
+function staleReason({ status, snapshot, transport, now }) {
     if (transport === Transport.OFFLINE) {
         return 'kiwoomd 응답 없음 — 마지막으로 받은 데이터를 표시 중';
     }
@@ -48,7 +48,7 @@ function staleReason({ status, snapshot, transport }) {
         case 'lost':
             return '연결 끊김 — 키움 서버에 다시 접속하는 중';
         case 'waiting_to_reconnect': {
-            const next = status.next_reconnect_at ? ` (다음 시도 ${formatKstTime(status.next_reconnect_at)})` : '';
+            const next = status.next_reconnect_at ? ` (다음 시도 ${formatKstTime(status.next_reconnect_at, now)})` : '';
             return `연결 끊김 — 재접속 대기${next}`;
         }
         case 'logging_in':
@@ -67,9 +67,9 @@ function staleReason({ status, snapshot, transport }) {
         return '첫 조회를 기다리는 중';
     }
     if (snapshot.market_open === false) {
-        return `장 마감 전에 받은 데이터 (마지막 갱신 ${formatKstTime(snapshot.last_update)})`;
+        return `장 마감 전에 받은 데이터 (마지막 갱신 ${formatKstTime(snapshot.last_update, now)})`;
     }
-    return `갱신 지연 — 마지막 갱신 ${formatKstTime(snapshot.last_update)}`;
+    return `갱신 지연 — 마지막 갱신 ${formatKstTime(snapshot.last_update, now)}`;
 }
 
 /**
@@ -78,9 +78,15 @@ function staleReason({ status, snapshot, transport }) {
  *   level:      'live' | 'closed' (final data after the close) | 'stale' | 'connecting'
  *   banner:     the stale warning's text, or null when the data is live
  *   connection, server, market, transport: { text, tone } for the header's badges
- * The banner text does not contain a running age, so a screen reader announces it once.
+ * The banner text does not contain a running age, so a screen reader announces it once. Times of
+ * another day than `now` carry their date.
  */
-export function describeFreshness({ status = null, snapshot = null, transport = Transport.CONNECTING } = {}) {
+export function describeFreshness({
+    status = null,
+    snapshot = null,
+    transport = Transport.CONNECTING,
+    now = new Date(),
+} = {}) {
     const connectionState = status?.connection;
     const marketOpen = snapshot?.market_open ?? status?.market_open;
     let connection =
@@ -116,7 +122,7 @@ export function describeFreshness({ status = null, snapshot = null, transport = 
     }
     return {
         level,
-        banner: stale ? `${STALE_TITLE} — ${staleReason({ status, snapshot, transport })}` : null,
+        banner: stale ? `${STALE_TITLE} — ${staleReason({ status, snapshot, transport, now })}` : null,
         connection,
         server,
         market,

@@ -5,6 +5,8 @@ import { STALE_TITLE, Transport, describeFreshness } from '../../../src/web/js/f
 
 const connected = { connection: 'connected', server: 'mock', market_open: true };
 const fresh = { stale: false, market_open: true, last_update: '2026-11-25T09:14:12+09:00', version: 3 };
+// The same KST day as the times above, so banners show times without a date whenever the tests run.
+const now = new Date('2026-11-25T09:15:00+09:00');
 
 test('connected, fresh data over the stream is live with no banner', () => {
     const f = describeFreshness({ status: connected, snapshot: fresh, transport: Transport.STREAM });
@@ -39,9 +41,20 @@ test('the stale warning comes with the connection state even before the feed say
         status: { ...connected, connection: 'waiting_to_reconnect', next_reconnect_at: '2026-11-25T09:14:56+09:00' },
         snapshot: fresh,
         transport: Transport.STREAM,
+        now,
     });
     assert.equal(f.level, 'stale');
-    assert.match(f.banner, /연결 끊김 — 재접속 대기 \(다음 시도 \d\d:\d\d:56\)/);
+    assert.ok(f.banner.endsWith('연결 끊김 — 재접속 대기 (다음 시도 09:14:56)'), f.banner);
+});
+
+test('a time on another day than today carries its date', () => {
+    const f = describeFreshness({
+        status: connected,
+        snapshot: { ...fresh, stale: true },
+        transport: Transport.STREAM,
+        now: new Date('2026-11-26T00:30:00+09:00'),
+    });
+    assert.ok(f.banner.endsWith('갱신 지연 — 마지막 갱신 11.25 09:14:12'), f.banner);
 });
 
 test('a stale feed on a live connection says the update is late, with the last update time', () => {
@@ -49,9 +62,10 @@ test('a stale feed on a live connection says the update is late, with the last u
         status: connected,
         snapshot: { ...fresh, stale: true },
         transport: Transport.STREAM,
+        now,
     });
     assert.equal(f.level, 'stale');
-    assert.match(f.banner, /갱신 지연 — 마지막 갱신 (\d\d\.\d\d )?\d\d:14:12$/);
+    assert.ok(f.banner.endsWith('갱신 지연 — 마지막 갱신 09:14:12'), f.banner);
 });
 
 test('a feed never fetched yet is stale and says so', () => {
