@@ -1,5 +1,7 @@
 #include "ElasticThreadPool.h"
 
+#include "SocketIo.h"
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -41,6 +43,7 @@ void ElasticThreadPool::enqueue(std::function<void()> task) {
 }
 
 void ElasticThreadPool::work(std::list<Worker>::iterator self) {
+    net::lowerCurrentThreadPriority(); // the event-stream writers go first (SocketIo.h)
     std::unique_lock lock(m_mutex);
     bool idleExit = false;
     for (;;) {

@@ -78,6 +78,12 @@ struct PollItem {
 // Waits until one of the items is ready or `timeout` passes. False on an unexpected error.
 bool pollSockets(std::vector<PollItem>& items, std::chrono::milliseconds timeout);
 
+// Lowers the calling thread's scheduling priority a little below the main thread's: HTTP workers
+// serve throughput, while the session's thread must answer the control in time and the
+// event-stream writers have a thousand clients waiting for each snapshot. When the CPU is saturated
+// those go first. Not a socket call, but as platform-bound as one.
+void lowerCurrentThreadPriority();
+
 // Something another thread can make pollSockets return for: a pipe on POSIX, a loopback UDP
 // socket that sends to itself on Windows (whose poll takes sockets only).
 class Wakeup {

@@ -6,9 +6,13 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 
 #include <algorithm>
 #include <climits>
@@ -210,6 +214,16 @@ bool pollSockets(std::vector<PollItem>& items, std::chrono::milliseconds timeout
         items[i].failed = (got & (POLLERR | POLLNVAL)) != 0;
     }
     return true;
+}
+
+void lowerCurrentThreadPriority() {
+#ifdef __linux__
+    // On Linux the nice value belongs to each thread (setpriority with a thread id, see sched(7)),
+    // and a new thread inherits its creator's. Counting from the main thread's value (its id is
+    // the process id) keeps the result the same whichever thread started this one.
+    const int mainThreadNice = getpriority(PRIO_PROCESS, static_cast<id_t>(getpid()));
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), mainThreadNice + 3);
+#endif
 }
 
 Wakeup::Wakeup() {

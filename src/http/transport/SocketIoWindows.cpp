@@ -182,6 +182,10 @@ bool pollSockets(std::vector<PollItem>& items, std::chrono::milliseconds timeout
     return true;
 }
 
+void lowerCurrentThreadPriority() {
+    SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL);
+}
+
 Wakeup::Wakeup() {
     // WSAPoll accepts sockets only, so a UDP socket on loopback that sends datagrams to itself.
     const SOCKET udp = ::socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
