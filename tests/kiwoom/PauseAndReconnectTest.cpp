@@ -66,12 +66,7 @@ protected:
 
     bool runUntilVersion(const std::string& feed, std::uint64_t version,
                          std::chrono::milliseconds limit = 10min) {
-        return scheduler.runUntil(
-            [&] {
-                const auto s = cache.get(feed);
-                return s && s->version >= version;
-            },
-            limit);
+        return test::runUntilVersion(scheduler, cache, feed, version, limit);
     }
     bool runUntilState(ConnectionState state, std::chrono::milliseconds limit = 10min) {
         return scheduler.runUntil([&] { return session->connectionState() == state; }, limit);

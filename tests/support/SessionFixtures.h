@@ -3,11 +3,14 @@
 // short answer latencies, small pages and the KRX calendar, from a Tuesday mid-session.
 
 #include "kiwoomd/core/KstTime.h"
+#include "kiwoomd/core/Scheduler.h"
+#include "kiwoomd/core/SnapshotCache.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace kiwoomd::test {
 
@@ -34,6 +37,17 @@ inline SessionSettings fastSession(std::chrono::milliseconds reconnectMin = std:
     s.connection.reconnectMin = reconnectMin;
     s.connection.reconnectMax = reconnectMax;
     return s;
+}
+
+// Runs virtual time until `feed` has published `version` or later; false when `limit` passed first.
+inline bool runUntilVersion(VirtualScheduler& scheduler, const SnapshotCache& cache, const std::string& feed,
+                            std::uint64_t version, std::chrono::milliseconds limit) {
+    return scheduler.runUntil(
+        [&] {
+            const auto snapshot = cache.get(feed);
+            return snapshot && snapshot->version >= version;
+        },
+        limit);
 }
 
 } // namespace kiwoomd::test
