@@ -184,7 +184,10 @@ public:
         // Errors httplib raises itself (400 on a malformed request line, 414 on a long URI) get the
         // same JSON shape as ours.
         set_error_handler([](const httplib::Request&, httplib::Response& response) {
-            if (!response.body.empty() || response.content_length_ > 0) {
+            // httplib calls this for every status from 400 on, ours included: an answer of the API
+            // was written whole by serve(), and its connection goes on.
+            if ((t_connection && t_connection->answered) || !response.body.empty() ||
+                response.content_length_ > 0) {
                 return;
             }
             const int status = response.status;

@@ -35,6 +35,9 @@ public:
         if (request.path == "/big") {
             return ApiResponse::json(std::string(200000, 'x'));
         }
+        if (request.path.rfind("/refuse/", 0) == 0) { // "/refuse/404": an error answer of the API
+            return ApiResponse::json(R"({"error":"refused"})", std::stoi(request.path.substr(8)));
+        }
         if (request.path == "/304" || request.path == "/204") {
             ApiResponse empty = ApiResponse::json("", std::stoi(request.path.substr(1)));
             empty.headers.emplace_back("ETag", "\"1\"");
@@ -175,6 +178,26 @@ TEST_F(HttpServerTest, NotModifiedAndNoContentCarryNoLengthAndKeepTheConnectionG
     const auto response = client.Get("/304");
     ASSERT_TRUE(response) << "a client that honours Content-Length does not wait for a body";
     EXPECT_EQ(response->status, 304);
+}
+
+TEST_F(HttpServerTest, AnErrorAnswerOfTheApiKeepsTheConnectionGoing) {
+    // A refused request (foreign Host, unknown market, wrong method) is a complete exchange: the
+    // client may go on with the next request on the same connection, as the head promised.
+    RawConnection connection(server->port());
+    for (const int status : {400, 403, 404, 405, 503}) {
+        ASSERT_TRUE(connection.send(get("/refuse/" + std::to_string(status))));
+        const std::string received =
+            connection.readUntil([](const std::string& r) { return r.find("refused") != std::string::npos; });
+        EXPECT_TRUE(hasStatus(received, status)) << received;
+        EXPECT_NE(received.find("\r\nKeep-Alive: "), std::string::npos) << received;
+        EXPECT_EQ(received.find("Connection: close"), std::string::npos) << received;
+        connection.clearReceived();
+    }
+    ASSERT_TRUE(connection.send(get("/after")));
+    const std::string after =
+        connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+    EXPECT_TRUE(hasStatus(after, 200)) << "the connection still serves after the refusals: " << after;
+    EXPECT_EQ(handler.calls.load(), 6);
 }
 
 TEST_F(HttpServerTest, HeadGetsTheLengthOfTheBodyButNoBody) {
