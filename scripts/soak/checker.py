@@ -272,6 +272,10 @@ def request_loop(args, results, deadline):
     items = endpoints(args.feeds)
     connection = http.client.HTTPConnection("127.0.0.1", args.port, timeout=10)
     index = 0
+    # When the last answer on this connection came, and whether it kept the connection open
+    # ("Keep-Alive") or announced its end ("Connection: close").
+    last_answer_at = None
+    kept_alive = False
     while time.monotonic() < deadline and results.daemon_gone_at is None:
         endpoint = items[index % len(items)]
         index += 1
@@ -290,7 +294,12 @@ def request_loop(args, results, deadline):
                 break
             except (http.client.HTTPException, OSError) as error:
                 # The server may close an idle or used-up keep-alive connection between requests:
-                # try once more on a new connection; a second failure is a finding.
+                # try once more on a new connection; a second failure is a finding. A connection
+                # the last answer kept open, used again well within the keep-alive timeout (5 s),
+                # must not be gone: that is a finding too.
+                if attempt == 1 and kept_alive and sent_at - last_answer_at < 2.0:
+                    results.bad(where, "connection closed right after an answer that kept it alive: %r" % error)
+                kept_alive = False
                 connection.close()
                 with results.lock:
                     results.reconnects += 1
@@ -307,7 +316,9 @@ def request_loop(args, results, deadline):
             results.bad(where, str(problem))
         except Exception as error:  # a body that breaks the checker itself is invalid too
             results.bad(where, "unreadable answer: %r" % error)
-        if response.getheader("Connection", "").lower() == "close":
+        last_answer_at = time.monotonic()
+        kept_alive = response.getheader("Connection", "").lower() != "close"
+        if not kept_alive:
             connection.close()
 
 
