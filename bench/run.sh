@@ -485,7 +485,7 @@ fmt_us() { awk -v u="$1" 'BEGIN {if (u >= 1000) printf "%.2f ms", u / 1000; else
 
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo
-echo "kiwoomd vs nginx $(nginx -v 2>&1 | sed 's|.*/||'), $(date -u '+%Y-%m-%d %H:%M UTC'); $cpu, $(nproc) cores," \
+echo "kiwoomd vs nginx $("$nginx_bin" -v 2>&1 | sed 's|.*/||'), $(date -u '+%Y-%m-%d %H:%M UTC'); $cpu, $(nproc) cores," \
     "kernel $(uname -r); load average (1 min) $machine_load_start at start, $machine_load_end at end;" \
     "ranking body $body_bytes bytes, $row_count rows;" \
     "$([ "$quick" -eq 1 ] && echo "QUICK run: $rounds round of $seconds s" || echo "median of $rounds rounds of $seconds s")"

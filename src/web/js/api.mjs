@@ -105,10 +105,6 @@ export class LiveSource {
         };
     }
 
-    get transport() {
-        return this.#transport;
-    }
-
     /** Starts receiving the given feeds; `selected` is the one polled when the stream is down. */
     start(feedIds, selected) {
         this.#feedIds = [...feedIds];
