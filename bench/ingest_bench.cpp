@@ -23,6 +23,8 @@
 #include "kiwoomd/kiwoom/emulator/EmulatedMarket.h"
 #include "kiwoomd/kiwoom/emulator/TrTextFormat.h"
 
+#include "Percentile.h"
+
 #include <QCoreApplication>
 
 #include <spdlog/spdlog.h>
@@ -37,6 +39,8 @@
 #include <vector>
 
 namespace {
+
+using kiwoomd::bench::percentile;
 
 using namespace kiwoomd;
 using namespace std::chrono_literals;
@@ -187,14 +191,6 @@ struct Options {
     std::size_t rows = 200;
     std::size_t pages = 16;
 };
-
-double percentile(std::vector<double> values, double fraction) {
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    return values[static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1) + 0.5)];
-}
 
 double micros(SteadyClock::duration d) {
     return std::chrono::duration<double, std::micro>(d).count();

@@ -10,6 +10,8 @@
 // Thread: each worker thread owns an epoll set and its share of the connections; they meet only
 // at the start barrier and when their results are merged.
 
+#include "Percentile.h"
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
@@ -31,6 +33,8 @@
 #include <vector>
 
 namespace {
+
+using kiwoomd::bench::percentile;
 
 using Clock = std::chrono::steady_clock;
 
@@ -323,15 +327,6 @@ bool parseOptions(int argc, char** argv, Options& options) {
     }
     return argc % 2 == 1 && options.port > 0 && options.connections > 0 && options.threads > 0 &&
            options.duration > 0;
-}
-
-template <typename T> T percentile(std::vector<T>& values, double fraction) {
-    if (values.empty()) {
-        return T{};
-    }
-    const auto rank = static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1) + 0.5);
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(rank), values.end());
-    return values[rank];
 }
 
 } // namespace

@@ -14,6 +14,8 @@
 //
 // Thread: one.
 
+#include "Percentile.h"
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
@@ -35,6 +37,8 @@
 #include <vector>
 
 namespace {
+
+using kiwoomd::bench::percentile;
 
 using SteadyClock = std::chrono::steady_clock;
 
@@ -358,25 +362,13 @@ private:
         }
         std::sort(busy.begin(), busy.end());
         std::sort(quiet.begin(), quiet.end());
-        auto of = [](const std::vector<double>& sorted, double fraction) {
-            return sorted.empty() ? 0.0
-                                  : sorted[static_cast<std::size_t>(
-                                        fraction * static_cast<double>(sorted.size() - 1) + 0.5)];
-        };
         std::sort(m_delays.begin(), m_delays.end());
-        auto at = [this](double fraction) {
-            if (m_delays.empty()) {
-                return 0.0;
-            }
-            return m_delays[static_cast<std::size_t>(fraction * static_cast<double>(m_delays.size() - 1) +
-                                                     0.5)];
-        };
         std::size_t open = 0;
         for (const auto& s : m_subscribers) {
             open += s.open ? 1 : 0;
         }
-        const double p50 = at(0.50);
-        const double p99 = at(0.99);
+        const double p50 = percentile(m_delays, 0.50);
+        const double p99 = percentile(m_delays, 0.99);
         const double worst = m_delays.empty() ? 0.0 : m_delays.back();
         std::printf(
             "%d subscribers (%zu still open, %zu dropped, %zu retried after 503): %zu events published "
@@ -390,16 +382,18 @@ private:
             std::printf("  while the pollers ran: %zu deliveries, p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
                         "otherwise: %zu "
                         "deliveries, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-                        busy.size(), of(busy, 0.5), of(busy, 0.99), busy.empty() ? 0.0 : busy.back(),
-                        quiet.size(), of(quiet, 0.5), of(quiet, 0.99), quiet.empty() ? 0.0 : quiet.back());
+                        busy.size(), percentile(busy, 0.5), percentile(busy, 0.99),
+                        busy.empty() ? 0.0 : busy.back(), quiet.size(), percentile(quiet, 0.5),
+                        percentile(quiet, 0.99), quiet.empty() ? 0.0 : quiet.back());
         }
         std::printf(
             "RESULT subscribers=%d open=%zu dropped=%zu events=%zu deliveries=%zu p50_ms=%.1f p99_ms=%.1f "
             "max_ms=%.1f missing=%zu version_gaps=%zu busy_deliveries=%zu busy_p50_ms=%.1f busy_p99_ms=%.1f "
             "busy_max_ms=%.1f quiet_deliveries=%zu quiet_p50_ms=%.1f quiet_p99_ms=%.1f quiet_max_ms=%.1f\n",
             m_options.subscribers, open, m_lost, published.size(), m_delays.size(), p50, p99, worst, missing,
-            gaps, busy.size(), of(busy, 0.5), of(busy, 0.99), busy.empty() ? 0.0 : busy.back(), quiet.size(),
-            of(quiet, 0.5), of(quiet, 0.99), quiet.empty() ? 0.0 : quiet.back());
+            gaps, busy.size(), percentile(busy, 0.5), percentile(busy, 0.99),
+            busy.empty() ? 0.0 : busy.back(), quiet.size(), percentile(quiet, 0.5), percentile(quiet, 0.99),
+            quiet.empty() ? 0.0 : quiet.back());
         for (auto& s : m_subscribers) {
             closeSubscriber(s);
         }
