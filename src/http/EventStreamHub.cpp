@@ -146,12 +146,18 @@ std::shared_ptr<StreamSubscription> EventStreamHub::subscribe(std::vector<std::s
         // An id above every version this run knows came from an earlier run: start over.
         const bool resume = lastEventId && *lastEventId <= newest;
         for (const auto& snapshot : snapshots) {
-            if (!wants(*subscriber, snapshot->feedId) || (resume && snapshot->version <= *lastEventId)) {
+            if (!wants(*subscriber, snapshot->feedId)) {
                 continue;
             }
             LatestChunk& latest = m_latest[snapshot->feedId];
+            const bool seen =
+                resume && snapshot->version <= *lastEventId &&
+                !(latest.version == snapshot->version && latest.republishedAtNewest >= *lastEventId);
+            if (seen) {
+                continue;
+            }
             if (!latest.chunk || latest.etag != snapshot->etag) {
-                latest = LatestChunk{snapshot->etag, feedChunk(*snapshot, now)};
+                remember(latest, *snapshot, feedChunk(*snapshot, now));
             }
             queue(*subscriber, latest.chunk, now);
             subscriber->m_sent[snapshot->feedId] = snapshot->etag;
@@ -160,6 +166,15 @@ std::shared_ptr<StreamSubscription> EventStreamHub::subscribe(std::vector<std::s
     }
     wake();
     return subscriber;
+}
+
+void EventStreamHub::remember(LatestChunk& latest, const FeedSnapshot& snapshot, StreamChunk chunk) {
+    m_newestVersion = std::max(m_newestVersion, snapshot.version);
+    std::uint64_t republishedAtNewest = 0;
+    if (latest.chunk && latest.version == snapshot.version) {
+        republishedAtNewest = latest.etag == snapshot.etag ? latest.republishedAtNewest : m_newestVersion;
+    }
+    latest = LatestChunk{snapshot.etag, std::move(chunk), snapshot.version, republishedAtNewest};
 }
 
 void EventStreamHub::unsubscribe(StreamSubscription* subscription) {
@@ -176,7 +191,7 @@ void EventStreamHub::onSnapshot(const std::string& feedId, const FeedSnapshotPtr
     {
         std::lock_guard lock(m_mutex);
         if (chunk) {
-            m_latest[feedId] = LatestChunk{snapshot->etag, chunk};
+            remember(m_latest[feedId], *snapshot, chunk);
         } else {
             m_latest.erase(feedId);
         }

@@ -214,6 +214,21 @@ TEST_F(EventStreamHubTest, AFlagOnlyChangeIsSentAgainWithTheSameId) {
     EXPECT_TRUE(drain(*subscriber).empty());
 }
 
+TEST_F(EventStreamHubTest, AFlagOnlyChangeMissedWhileAwayIsSentOnResume) {
+    makeHub();
+    publish("kospi", 4);
+    publish("kosdaq", 7); // the client's last event, then it lost its connection
+    publish("kospi", 4, true);
+    const auto resumed = hub->subscribe({}, std::uint64_t{7});
+    const auto events = drain(*resumed);
+    ASSERT_EQ(namesOf(events), (std::vector<std::string>{"(retry)", "status", "kospi#4"}));
+    EXPECT_NE(events[2].data.find("\"stale\":true"), std::string::npos);
+
+    publish("all", 9); // comes after the change, so a client that got 9 saw the change too
+    EXPECT_EQ(namesOf(drain(*hub->subscribe({}, std::uint64_t{9}))),
+              (std::vector<std::string>{"(retry)", "status"}));
+}
+
 TEST_F(EventStreamHubTest, AStatusEventComesOnlyWhenTheHeadlineChanges) {
     makeHub();
     const auto subscriber = hub->subscribe({}, std::nullopt);

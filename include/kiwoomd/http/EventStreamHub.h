@@ -123,8 +123,15 @@ private:
     struct LatestChunk {
         std::string etag;
         StreamChunk chunk;
+        std::uint64_t version = 0;
+        // Set when the feed was published again under the same version (only `stale` or
+        // `market_open` changed): the newest version of any feed at that moment. A client resuming
+        // with a Last-Event-ID that high may not have seen the change, so it gets the event again.
+        std::uint64_t republishedAtNewest = 0;
     };
     std::map<std::string, LatestChunk> m_latest;
+    std::uint64_t m_newestVersion = 0; // the largest version published to the hub
+    void remember(LatestChunk& latest, const FeedSnapshot& snapshot, StreamChunk chunk); // m_mutex held
     std::string m_lastHeadline; // what decides whether a status change is worth an event
     bool m_shutdown = false;
     std::function<void()> m_wakeup;
