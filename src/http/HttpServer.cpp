@@ -27,9 +27,6 @@ namespace {
 // Threads beyond max_connections, so connections over the cap can still be told 503 quickly.
 constexpr std::size_t kRefusalThreads = 16;
 constexpr std::chrono::milliseconds kIdleThreadExit{30000};
-// Bodies up to this size are copied into httplib's response; larger ones are written straight
-// from the shared snapshot.
-constexpr std::size_t kCopyBodyLimit = 4096;
 
 // What the connection's thread knows about the request being served. The pre-routing handler runs
 // on that same thread inside process_request, so a thread-local is how it reaches the connection.
@@ -70,30 +67,16 @@ void setExclusivePortOptions(socket_t socket) {
 #endif
 }
 
-void writeResponse(const ApiResponse& in, httplib::Response& out) {
+// Fills httplib's own answer, which is sent only for what httplib answers itself: a request it
+// could not parse, or an exception out of the handler. Small JSON errors, never 204 or 304; every
+// other answer the transport writes itself (serve).
+void writeErrorResponse(const ApiResponse& in, httplib::Response& out) {
     out.status = in.status;
     for (const auto& [name, value] : in.headers) {
         out.set_header(name.c_str(), value);
     }
     out.set_header("X-Content-Type-Options", "nosniff");
-    const auto& body = in.body;
-    if (in.status == 204 || in.status == 304) {
-        // These never have a body, and a Content-Length on them would have to be the 200's (RFC
-        // 9110 §8.6), which some clients then wait for. A provider that ends at once makes httplib
-        // send neither a length nor a body.
-        out.set_content_provider(in.contentType.c_str(), [](size_t, httplib::DataSink& sink) {
-            sink.done();
-            return true;
-        });
-    } else if (body && body->size() > kCopyBodyLimit) {
-        // No copy per request: the provider writes from the shared body, which it keeps alive.
-        out.set_content_provider(body->size(), in.contentType.c_str(),
-                                 [body](size_t offset, size_t length, httplib::DataSink& sink) {
-                                     return sink.write(body->data() + offset, length);
-                                 });
-    } else {
-        out.set_content(body ? *body : std::string(), in.contentType.c_str());
-    }
+    out.set_content(in.body ? *in.body : std::string(), in.contentType.c_str());
 }
 
 void sendRefusal(net::NativeSocket socket, ApiError error) {
@@ -144,7 +127,9 @@ public:
             // thousand sends, which the writers share out, each over its own subscribers.
             const unsigned cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
             for (unsigned i = 0; i < cores; ++i) {
-                m_writers.push_back(std::make_unique<StreamWriter>(*streams, settings.writeTimeout, stats));
+                const bool ticksHub = i == 0;
+                m_writers.push_back(
+                    std::make_unique<StreamWriter>(*streams, settings.writeTimeout, stats, ticksHub));
             }
             m_streams = streams;
         }
@@ -157,10 +142,6 @@ public:
             std::to_string(std::max<long long>(
                 1, std::chrono::duration_cast<std::chrono::seconds>(settings.keepAliveTimeout).count())) +
             ", max=" + std::to_string(settings.maxRequestsPerConnection);
-        // Only for the Keep-Alive header httplib writes; the loop below enforces both.
-        set_keep_alive_max_count(settings.maxRequestsPerConnection);
-        set_keep_alive_timeout(std::max<time_t>(
-            1, std::chrono::duration_cast<std::chrono::seconds>(settings.keepAliveTimeout).count()));
         // Every request, whatever its method or path, goes to the one handler before httplib's own
         // routing; the handler decides 404 and 405 itself.
         set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
@@ -177,7 +158,7 @@ public:
             } catch (...) {
                 spdlog::error("unhandled non-standard exception serving {} {}", request.method, request.path);
             }
-            writeResponse(
+            writeErrorResponse(
                 toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error")),
                 response);
         });
@@ -186,8 +167,7 @@ public:
         set_error_handler([](const httplib::Request&, httplib::Response& response) {
             // httplib calls this for every status from 400 on, ours included: an answer of the API
             // was written whole by serve(), and its connection goes on.
-            if ((t_connection && t_connection->answered) || !response.body.empty() ||
-                response.content_length_ > 0) {
+            if ((t_connection && t_connection->answered) || !response.body.empty()) {
                 return;
             }
             const int status = response.status;
@@ -196,7 +176,7 @@ public:
                                  notFound ? "not_found" : "bad_request",
                                  "request rejected by the HTTP layer (status " + std::to_string(status) +
                                      ")");
-            writeResponse(toErrorResponse(error), response);
+            writeErrorResponse(toErrorResponse(error), response);
             response.status = status;
             if (t_connection) {
                 t_connection->closeAfterResponse = true; // the parser lost its place in the input
@@ -247,7 +227,12 @@ private:
         const ApiRequest apiRequest = toApiRequest(request);
         ApiResponse answer = m_handler.handle(apiRequest);
         if (!t_connection) {
-            writeResponse(answer, response); // not through process_and_close_socket (not expected)
+            // Cannot happen: only process_and_close_socket calls process_request, and it sets
+            // t_connection. Should httplib ever call it another way, say so rather than crash.
+            spdlog::error("request served outside the transport's connection loop");
+            writeErrorResponse(
+                toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error")),
+                response);
             return;
         }
         ConnectionContext& connection = *t_connection;

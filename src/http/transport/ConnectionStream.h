@@ -53,7 +53,6 @@ public:
     void acceptWrites() { m_discard = false; } // the next request's answer goes out again
     // A buffer the transport formats each answer's head in, reused for the connection's life.
     std::string& headBuffer() { return m_head; }
-    bool writeFailed() const { return m_writeFailed; }
     std::size_t bufferedBytes() const { return m_buffer.size() - m_readPos; }
 
 private:

@@ -115,9 +115,4 @@ void ElasticThreadPool::shutdown() {
     }
 }
 
-std::size_t ElasticThreadPool::threadCount() const {
-    std::lock_guard lock(m_mutex);
-    return m_workers.size();
-}
-
 } // namespace kiwoomd::http

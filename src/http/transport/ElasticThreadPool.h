@@ -28,8 +28,6 @@ public:
     // Runs what is queued, then joins every thread.
     void shutdown() override;
 
-    std::size_t threadCount() const;
-
 private:
     struct Worker {
         std::thread thread;
