@@ -52,7 +52,9 @@ EventStreamHub::EventStreamHub(const SnapshotCache& cache, const StatusBoard& bo
     : m_cache(cache)
     , m_board(board)
     , m_clock(clock)
-    , m_settings(settings) {}
+    , m_settings(settings)
+    , m_retryChunk(
+          std::make_shared<const std::string>("retry: " + std::to_string(settings.retry.count()) + "\n\n")) {}
 
 EventStreamHub::~EventStreamHub() = default;
 
@@ -134,10 +136,7 @@ std::shared_ptr<StreamSubscription> EventStreamHub::subscribe(std::vector<std::s
         const auto snapshots = m_cache.all();
         const SessionStatusPtr status = m_board.current();
 
-        queue(*subscriber,
-              std::make_shared<const std::string>("retry: " + std::to_string(m_settings.retry.count()) +
-                                                  "\n\n"),
-              now);
+        queue(*subscriber, m_retryChunk, now);
         queue(*subscriber, statusChunk(*status, now), now);
         std::uint64_t newest = 0;
         for (const auto& snapshot : snapshots) {

@@ -115,6 +115,7 @@ private:
     const StatusBoard& m_board;
     const Clock& m_clock;
     const StreamSettings m_settings;
+    const StreamChunk m_retryChunk; // "retry: <ms>", the first thing every subscriber gets
 
     mutable std::mutex m_mutex;
     std::vector<StreamSubscription*> m_subscribers;

@@ -12,10 +12,12 @@ constexpr std::chrono::milliseconds kTickInterval{1000}; // heartbeats and stall
 
 } // namespace
 
-StreamWriter::StreamWriter(EventStreamHub& hub, std::chrono::milliseconds stallTimeout, TransportStats& stats)
+StreamWriter::StreamWriter(EventStreamHub& hub, std::chrono::milliseconds stallTimeout, TransportStats& stats,
+                           bool ticksHub)
     : m_hub(hub)
     , m_stallTimeout(stallTimeout)
-    , m_stats(stats) {}
+    , m_stats(stats)
+    , m_ticksHub(ticksHub) {}
 
 StreamWriter::~StreamWriter() {
     stop();
@@ -146,7 +148,7 @@ void StreamWriter::run() {
                 close(clients[i - 1]);
             }
         }
-        if (SteadyClock::now() >= nextTick) {
+        if (m_ticksHub && SteadyClock::now() >= nextTick) {
             m_hub.tick();
             nextTick = SteadyClock::now() + kTickInterval;
         }

@@ -24,7 +24,10 @@ namespace kiwoomd::http {
 
 class StreamWriter {
 public:
-    StreamWriter(EventStreamHub& hub, std::chrono::milliseconds stallTimeout, TransportStats& stats);
+    // `ticksHub`: this writer drives the hub's heartbeats (EventStreamHub::tick) once a second;
+    // the hub serves every subscriber from one tick, so one writer of several does it.
+    StreamWriter(EventStreamHub& hub, std::chrono::milliseconds stallTimeout, TransportStats& stats,
+                 bool ticksHub);
     ~StreamWriter();
     StreamWriter(const StreamWriter&) = delete;
     StreamWriter& operator=(const StreamWriter&) = delete;
@@ -52,6 +55,7 @@ private:
     EventStreamHub& m_hub;
     const std::chrono::milliseconds m_stallTimeout;
     TransportStats& m_stats;
+    const bool m_ticksHub;
     net::Wakeup m_wakeup;
     std::mutex m_mutex;
     std::vector<Client> m_adopted; // handed over, not yet picked up by the thread
