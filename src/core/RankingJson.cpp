@@ -1,5 +1,6 @@
 #include "kiwoomd/core/RankingJson.h"
 
+#include "kiwoomd/core/JsonInteger.h"
 #include "kiwoomd/core/JsonKeys.h"
 #include "kiwoomd/core/JsonText.h"
 #include "kiwoomd/core/KstTime.h"
@@ -242,33 +243,16 @@ template <typename T> std::optional<T> optionalMember(const nlohmann::json& obje
     return value.get<T>();
 }
 
-// nlohmann's get<integer>() casts a floating-point value, which is undefined behaviour beyond the
-// integer's range (a "surge_volume" of 3.9e23 in a damaged file; found by tests/fuzz/FuzzSnapshotJson).
-// Only JSON integers within T's range, and not below `min`, are read as integers.
+// A JSON integer within T's range and not below `min` (JsonInteger.h), or a SnapshotReadError.
 template <typename T>
 T integerValue(const nlohmann::json& value, const std::string& key, T min = std::numeric_limits<T>::min()) {
-    if (!value.is_number_integer()) {
-        throw SnapshotReadError("\"" + key + "\" is not an integer");
+    const std::optional<T> result = jsonInteger<T>(value, min);
+    if (!result) {
+        throw SnapshotReadError("\"" + key +
+                                (value.is_number_integer() ? "\" is out of range: " + value.dump()
+                                                           : std::string("\" is not an integer")));
     }
-    bool inRange = false;
-    T result{};
-    if (value.is_number_unsigned()) {
-        const auto v = value.get<std::uint64_t>();
-        inRange = v <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
-        result = static_cast<T>(v);
-    } else {
-        const auto v = value.get<std::int64_t>();
-        if constexpr (std::is_signed_v<T>) {
-            inRange = v >= std::numeric_limits<T>::min() && v <= std::numeric_limits<T>::max();
-        } else {
-            inRange = v >= 0;
-        }
-        result = static_cast<T>(v);
-    }
-    if (!inRange || result < min) {
-        throw SnapshotReadError("\"" + key + "\" is out of range: " + value.dump());
-    }
-    return result;
+    return *result;
 }
 
 std::optional<Direction> directionFromName(const std::string& name) {

@@ -1,5 +1,6 @@
 #include "kiwoomd/kiwoom/record/ReplayControl.h"
 
+#include "kiwoomd/core/JsonInteger.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/CommDataTable.h"
@@ -32,21 +33,17 @@ bool isCall(const char* signature, const char* known) {
     return QMetaObject::normalizedSignature(signature) == QMetaObject::normalizedSignature(known);
 }
 
-// A JSON integer within T's range. nlohmann's get<T>() would cast a floating-point value, which is
-// undefined beyond T's range (a "t" of 1e300 in a damaged file); refuse it with a message instead.
+// A JSON integer within T's range (JsonInteger.h): a "t" of 1e300 in a damaged file is refused
+// with a message, not cast.
 template <typename T> T integerAt(const nlohmann::json& json, const char* key) {
     const nlohmann::json& value = json.at(key);
-    if (!value.is_number_integer()) {
-        throw std::runtime_error(std::string("\"") + key + "\" is not an integer");
+    const std::optional<T> result = jsonInteger<T>(value);
+    if (!result) {
+        throw std::runtime_error(std::string("\"") + key +
+                                 (value.is_number_integer() ? "\" is out of range: " + value.dump()
+                                                            : std::string("\" is not an integer")));
     }
-    if (value.is_number_unsigned()
-            ? value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<T>::max())
-            : value.get<std::int64_t>() < std::numeric_limits<T>::min() ||
-                  value.get<std::int64_t>() > std::numeric_limits<T>::max()) {
-        throw std::runtime_error(std::string("\"") + key + "\" is out of range: " + value.dump());
-    }
-    return value.is_number_unsigned() ? static_cast<T>(value.get<std::uint64_t>())
-                                      : static_cast<T>(value.get<std::int64_t>());
+    return *result;
 }
 
 } // namespace
