@@ -32,8 +32,7 @@ nlohmann::ordered_json rankingRowToJson(const RankingRow& row, const tr::TrSpec*
     };
     if (spec) {
         for (const auto& field : spec->fields) {
-            if (field.kind == tr::FieldKind::Code || field.kind == tr::FieldKind::Name ||
-                field.kind == tr::FieldKind::Price || field.kind == tr::FieldKind::DirectionSign) {
+            if (!field.isValue()) {
                 continue;
             }
             const auto it = std::find_if(row.values.begin(), row.values.end(),
@@ -95,8 +94,7 @@ struct ValueField {
 std::vector<ValueField> valueFieldsOf(const tr::TrSpec& spec) {
     std::vector<ValueField> fields;
     for (const auto& field : spec.fields) {
-        if (field.kind == tr::FieldKind::Code || field.kind == tr::FieldKind::Name ||
-            field.kind == tr::FieldKind::Price || field.kind == tr::FieldKind::DirectionSign) {
+        if (!field.isValue()) {
             continue;
         }
         std::string key = ",";
@@ -301,8 +299,7 @@ std::optional<FeedSnapshot> snapshotFromJson(const std::string& text, std::strin
                 throw SnapshotReadError("unknown TR \"" + snapshot.trCode + "\"");
             }
             for (const auto& field : spec->fields) {
-                if (field.kind == tr::FieldKind::Code || field.kind == tr::FieldKind::Name ||
-                    field.kind == tr::FieldKind::Price || field.kind == tr::FieldKind::DirectionSign) {
+                if (!field.isValue()) {
                     continue;
                 }
                 const auto& value = member(item, field.jsonKey.c_str());

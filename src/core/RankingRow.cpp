@@ -154,8 +154,7 @@ RowParseResult parseRankingRow(const tr::TrSpec& spec, const RawRow& raw, int ra
 
     for (std::size_t i = 0; i < spec.fields.size(); ++i) {
         const auto& field = spec.fields[i];
-        if (field.kind == tr::FieldKind::Code || field.kind == tr::FieldKind::Name ||
-            field.kind == tr::FieldKind::Price || field.kind == tr::FieldKind::DirectionSign) {
+        if (!field.isValue()) {
             continue;
         }
         FieldNumber value = i < raw.values.size() ? readNumber(field.kind, raw.values[i]) : FieldNumber{};

@@ -75,6 +75,13 @@ struct FieldSpec {
     std::string kiwoomName; // as GetCommData names it
     std::string jsonKey;    // as the API names it (a contract: see JsonKeys.h)
     FieldKind kind;
+
+    // A field kept among a row's values (RankingRow::values): not the code, name, price or
+    // direction, which every row has as members of their own.
+    bool isValue() const {
+        return kind != FieldKind::Code && kind != FieldKind::Name && kind != FieldKind::Price &&
+               kind != FieldKind::DirectionSign;
+    }
 };
 
 struct TrSpec {
