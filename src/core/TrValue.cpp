@@ -6,7 +6,7 @@ namespace kiwoomd {
 namespace {
 
 bool isPadding(char c) {
-    return c == ' ' || c == '\t' || c == '\0' || c == '\r' || c == '\n';
+    return isFieldPadding(static_cast<char16_t>(static_cast<unsigned char>(c)));
 }
 bool isDigit(char c) {
     return c >= '0' && c <= '9';

@@ -3,6 +3,7 @@
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/TrCatalogue.h"
+#include "kiwoomd/core/TrValue.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <spdlog/spdlog.h>
@@ -15,19 +16,13 @@ namespace {
 // A field as the parser wants it: without the control's padding (fixed-width text, every wrapper
 // strips it), in UTF-8. Numbers and codes are ASCII and short, so they are copied straight into a
 // std::string's inline buffer; only text with other characters goes through a UTF-8 conversion.
-// The same padding the value parser trims (TrValue's trimField).
-bool isPadding(QChar c) {
-    const char16_t u = c.unicode();
-    return u == ' ' || u == '\t' || u == '\0' || u == '\r' || u == '\n';
-}
-
 std::string trimmedUtf8(const QString& text) {
     const QChar* begin = text.constData();
     const QChar* end = begin + text.size();
-    while (begin < end && isPadding(*begin)) {
+    while (begin < end && isFieldPadding(begin->unicode())) {
         ++begin;
     }
-    while (end > begin && isPadding(*(end - 1))) {
+    while (end > begin && isFieldPadding((end - 1)->unicode())) {
         --end;
     }
     std::string out(static_cast<std::size_t>(end - begin), '\0');

@@ -16,6 +16,9 @@ enum class Direction { UpperLimit, Up, Unchanged, LowerLimit, Down };
 std::string_view directionName(Direction direction);
 
 // Kiwoom pads with spaces; some builds also leave NULs from the fixed-width buffer.
+constexpr bool isFieldPadding(char16_t c) {
+    return c == u' ' || c == u'\t' || c == u'\0' || c == u'\r' || c == u'\n';
+}
 std::string_view trimField(std::string_view raw);
 
 // "+8571012", "-335", "42": an optional single sign then digits. Rejects "", "+", "--335",
