@@ -37,8 +37,9 @@ ApiResponse DashboardController::get(const ApiRequest& request) const {
     if (!asset) {
         throw ApiError(ApiErrorKind::NotFound, "not_found", "no endpoint at " + request.path);
     }
-    ApiResponse response =
-        representation(request, asset->body, asset->etag, asset->gzipBody, std::move(asset->contentType));
+    ApiResponse response = representation(
+        request, asset->body, asset->etag, asset->gzipBody != nullptr, [&asset] { return asset->gzipBody; },
+        std::move(asset->contentType));
     response.headers.emplace_back("Content-Security-Policy", kDashboardContentSecurityPolicy);
     response.headers.emplace_back("X-Frame-Options", "DENY");
     response.headers.emplace_back("Referrer-Policy", "no-referrer");

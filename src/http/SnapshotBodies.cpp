@@ -12,16 +12,14 @@ constexpr std::size_t kGzipThreshold = 1024;
 } // namespace
 
 ApiResponse representation(const ApiRequest& request, std::shared_ptr<const std::string> body,
-                           const std::string& etag, std::shared_ptr<const std::string> gzipBody,
+                           const std::string& etag, bool compressible, const GzipSource& gzipBody,
                            std::string contentType) {
-    const std::string* acceptEncoding = headerValue(request, "accept-encoding");
-    const bool gzip = gzipBody && acceptEncoding && acceptsGzip(*acceptEncoding);
     ApiResponse response;
     response.contentType = std::move(contentType);
     response.headers.emplace_back("ETag", etag);
     // Caches may keep it, but must ask again each time (RFC 9111 §5.2.2.4); the ETag makes that cheap.
     response.headers.emplace_back("Cache-Control", "no-cache");
-    if (gzipBody) {
+    if (compressible) {
         response.headers.emplace_back("Vary", "Accept-Encoding");
     }
     const std::string* ifNoneMatch = headerValue(request, "if-none-match");
@@ -30,9 +28,11 @@ ApiResponse representation(const ApiRequest& request, std::shared_ptr<const std:
         response.body = std::make_shared<const std::string>();
         return response;
     }
+    const std::string* acceptEncoding = headerValue(request, "accept-encoding");
+    auto gzip = compressible && acceptEncoding && acceptsGzip(*acceptEncoding) ? gzipBody() : nullptr;
     if (gzip) {
         response.headers.emplace_back("Content-Encoding", "gzip");
-        response.body = std::move(gzipBody);
+        response.body = std::move(gzip);
     } else {
         response.body = std::move(body);
     }
@@ -59,23 +59,9 @@ std::shared_ptr<const std::string> SnapshotBodies::gzipOf(const FeedSnapshotPtr&
 ApiResponse SnapshotBodies::respond(const ApiRequest& request, const FeedSnapshotPtr& snapshot) const {
     // Aliasing shared_ptr: the body lives as long as the snapshot and is handed out without a copy.
     std::shared_ptr<const std::string> body(snapshot, &snapshot->body);
-    std::shared_ptr<const std::string> gzipBody;
-    const std::string* acceptEncoding = headerValue(request, "accept-encoding");
-    if (snapshot->body.size() >= kGzipThreshold && acceptEncoding && acceptsGzip(*acceptEncoding)) {
-        gzipBody = gzipOf(snapshot);
-    }
-    ApiResponse response =
-        representation(request, std::move(body), snapshot->etag, std::move(gzipBody), kJsonContentType);
-    if (snapshot->body.size() >= kGzipThreshold) {
-        bool hasVary = false;
-        for (const auto& header : response.headers) {
-            hasVary = hasVary || header.first == "Vary";
-        }
-        if (!hasVary) {
-            response.headers.emplace_back("Vary", "Accept-Encoding"); // the answer depends on it
-        }
-    }
-    return response;
+    return representation(
+        request, std::move(body), snapshot->etag, snapshot->body.size() >= kGzipThreshold,
+        [this, &snapshot] { return gzipOf(snapshot); }, kJsonContentType);
 }
 
 } // namespace kiwoomd::http

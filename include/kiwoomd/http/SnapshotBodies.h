@@ -7,6 +7,7 @@
 #include "kiwoomd/core/FeedSnapshot.h"
 #include "kiwoomd/http/ApiTypes.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,8 +32,12 @@ private:
 
 // Body, ETag and content coding for a representation that has a tag: 304 when If-None-Match
 // names it; gzip when accepted and available. Shared by snapshots and the dashboard's files.
+// `compressible`: a gzip form exists or can be made, so the answer varies by Accept-Encoding.
+// `gzipBody` is asked for only when the client accepts gzip and the answer is not 304; it may
+// return null (no gzip form after all).
+using GzipSource = std::function<std::shared_ptr<const std::string>()>;
 ApiResponse representation(const ApiRequest& request, std::shared_ptr<const std::string> body,
-                           const std::string& etag, std::shared_ptr<const std::string> gzipBody,
+                           const std::string& etag, bool compressible, const GzipSource& gzipBody,
                            std::string contentType);
 
 } // namespace kiwoomd::http
