@@ -3,6 +3,7 @@
 #include "kiwoomd/core/JsonKeys.h"
 #include "kiwoomd/core/StatusJson.h"
 #include "kiwoomd/http/ApiError.h"
+#include "kiwoomd/http/AsciiCase.h"
 
 #include <nlohmann/json.hpp>
 
@@ -40,9 +41,7 @@ ApiResponse RankingController::get(const ApiRequest& request) const {
         return m_bodies.respond(request, feedSnapshot(m_cache, *feedId));
     }
     const std::string* requested = request.queryValue("market");
-    std::string market = requested ? *requested : m_defaultMarket;
-    std::transform(market.begin(), market.end(), market.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string market = asciiLower(requested ? *requested : m_defaultMarket);
     // The common case, the feed named like its market (the default feeds), is one lookup.
     if (const FeedSnapshotPtr named = m_cache.get(market); named && named->market == market) {
         return m_bodies.respond(request, named);

@@ -1,6 +1,7 @@
 #include "kiwoomd/http/HttpServer.h"
 
 #include "kiwoomd/http/ApiError.h"
+#include "kiwoomd/http/AsciiCase.h"
 #include "transport/ConnectionStream.h"
 #include "transport/ElasticThreadPool.h"
 #include "transport/RequestConversion.h"
@@ -14,7 +15,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -38,20 +38,13 @@ struct ConnectionContext {
     std::shared_ptr<StreamSubscription> handOver; // set when the request opened an event stream
 };
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 // Whether the client asked to close after this answer (RFC 9112 §9.3, §9.6).
 bool clientCloses(const httplib::Request& request) {
     const std::string connection = request.get_header_value("Connection");
     if (request.version == "HTTP/1.0") {
-        return !equalsIgnoringCase(connection, "keep-alive");
+        return !equalsIgnoringAsciiCase(connection, "keep-alive");
     }
-    return equalsIgnoringCase(connection, "close");
+    return equalsIgnoringAsciiCase(connection, "close");
 }
 thread_local ConnectionContext* t_connection = nullptr;
 

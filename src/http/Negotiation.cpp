@@ -1,9 +1,9 @@
 #include "kiwoomd/http/Negotiation.h"
 
+#include "kiwoomd/http/AsciiCase.h"
+
 #include <zlib.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cstdlib>
 
 namespace kiwoomd::http {
@@ -16,12 +16,6 @@ std::string trim(const std::string& text) {
     }
     const auto last = text.find_last_not_of(" \t");
     return text.substr(first, last - first + 1);
-}
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 std::string withoutWeakPrefix(const std::string& tag) {
@@ -56,11 +50,11 @@ bool acceptsGzip(const std::string& acceptEncoding) {
         }
         const std::string item = acceptEncoding.substr(start, end - start);
         const std::size_t semicolon = item.find(';');
-        const std::string coding = lower(trim(item.substr(0, semicolon)));
+        const std::string coding = asciiLower(trim(item.substr(0, semicolon)));
         if (coding == "gzip" || coding == "x-gzip" || coding == "*") {
             double quality = 1.0;
             if (semicolon != std::string::npos) {
-                const std::string parameter = lower(trim(item.substr(semicolon + 1)));
+                const std::string parameter = asciiLower(trim(item.substr(semicolon + 1)));
                 if (parameter.rfind("q=", 0) == 0) {
                     quality = std::strtod(parameter.c_str() + 2, nullptr);
                 }

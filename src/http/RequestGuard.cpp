@@ -1,11 +1,11 @@
 #include "kiwoomd/http/RequestGuard.h"
 
+#include "kiwoomd/http/AsciiCase.h"
 #include "kiwoomd/http/LogThrottle.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace kiwoomd::http {
 namespace {
@@ -25,12 +25,6 @@ template <typename... Args> void logRefusal(const char* format, const Args&... a
     }
 }
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 } // namespace
 
 const std::string* headerValue(const ApiRequest& request, const std::string& lowerName) {
@@ -41,10 +35,10 @@ const std::string* headerValue(const ApiRequest& request, const std::string& low
 RequestGuard::RequestGuard(GuardSettings settings)
     : m_settings(std::move(settings)) {
     for (auto& host : m_settings.allowedHosts) {
-        host = lower(host);
+        host = asciiLower(host);
     }
     for (auto& origin : m_settings.allowedOrigins) {
-        origin = lower(origin);
+        origin = asciiLower(origin);
     }
 }
 
@@ -54,7 +48,7 @@ std::vector<std::string> RequestGuard::ownAuthorities() const {
 }
 
 bool RequestGuard::hostAllowed(const std::string& rawHost) const {
-    const std::string host = lower(rawHost);
+    const std::string host = asciiLower(rawHost);
     const auto own = ownAuthorities();
     if (std::find(own.begin(), own.end(), host) != own.end()) {
         return true;
@@ -65,7 +59,7 @@ bool RequestGuard::hostAllowed(const std::string& rawHost) const {
 }
 
 bool RequestGuard::isOwnOrigin(const std::string& rawOrigin) const {
-    const std::string origin = lower(rawOrigin);
+    const std::string origin = asciiLower(rawOrigin);
     for (const auto& authority : ownAuthorities()) {
         if (origin == "http://" + authority) {
             return true; // our own dashboard
@@ -78,7 +72,7 @@ bool RequestGuard::originAllowed(const std::string& rawOrigin) const {
     if (isOwnOrigin(rawOrigin)) {
         return true;
     }
-    const std::string origin = lower(rawOrigin);
+    const std::string origin = asciiLower(rawOrigin);
     return std::find(m_settings.allowedOrigins.begin(), m_settings.allowedOrigins.end(), origin) !=
            m_settings.allowedOrigins.end();
 }
@@ -88,7 +82,7 @@ bool RequestGuard::tokenMatches(const ApiRequest& request, const std::string& to
     const std::string prefix = "Bearer ";
     // The scheme name is case-insensitive (RFC 9110 §11.1); the token itself is not.
     if (token.empty() || !authorization || authorization->size() != prefix.size() + token.size() ||
-        lower(authorization->substr(0, prefix.size())) != lower(prefix)) {
+        asciiLower(authorization->substr(0, prefix.size())) != asciiLower(prefix)) {
         return false;
     }
     // Constant time: how long the comparison takes must not tell how much of a guess was right.

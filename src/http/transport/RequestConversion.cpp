@@ -1,17 +1,9 @@
 #include "RequestConversion.h"
 
+#include "kiwoomd/http/AsciiCase.h"
+
 namespace kiwoomd::http {
 namespace {
-
-// Header names are ASCII (RFC 9110 §5.1): no locale is needed to lower their case.
-std::string lowerCase(const std::string& text) {
-    std::string out(text.size(), '\0');
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return out;
-}
 
 // httplib adds these to every request's headers from the socket; the router has no use for them.
 bool isAddedByHttplib(const std::string& name) {
@@ -38,7 +30,7 @@ ApiRequest toApiRequest(const httplib::Request& in) {
     }
     for (const auto& [name, value] : in.headers) {
         if (!isAddedByHttplib(name)) {
-            out.headers.emplace(lowerCase(name), value);
+            out.headers.emplace(asciiLower(name), value);
         }
     }
     return out;
