@@ -43,8 +43,7 @@ void StreamSubscription::takeInto(std::deque<StreamChunk>& out) {
 }
 
 bool StreamSubscription::ended() const {
-    std::lock_guard lock(m_hub.m_mutex);
-    return m_ended;
+    return m_ended.load();
 }
 
 EventStreamHub::EventStreamHub(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock,

@@ -68,7 +68,8 @@ private:
     std::deque<StreamChunk> m_queue;
     std::size_t m_queuedBytes = 0;
     Timestamp m_lastQueued{};
-    bool m_ended = false;
+    // Set under the hub's lock; read without it by the writer, which checks it on every pump.
+    std::atomic<bool> m_ended{false};
 };
 
 class EventStreamHub {
