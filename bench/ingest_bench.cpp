@@ -19,6 +19,7 @@
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/CommDataTable.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
+#include "kiwoomd/kiwoom/ControlSource.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedMarket.h"
 #include "kiwoomd/kiwoom/emulator/TrTextFormat.h"
@@ -219,7 +220,13 @@ int main(int argc, char** argv) {
     auto pages = makePages(options.pages, options.rows);
     const std::size_t rowsPerPage = pages.front().size();
     VirtualScheduler scheduler(fromKst(2026, 11, 24, 10, 0, 0)); // a Tuesday, mid-session
-    BenchControl control(scheduler, pages);
+    auto ownedControl = std::make_unique<BenchControl>(scheduler, pages);
+    BenchControl& control = *ownedControl;
+    // The page reader of kiwoomd-host over the stand-in: the path a page takes inside the host,
+    // without the socket hop to the daemon.
+    ControlSource source(
+        QStringLiteral("bench"),
+        [&ownedControl]() -> std::unique_ptr<OpenApiControl> { return std::move(ownedControl); }, scheduler);
     SnapshotCache cache;
     StatusBoard board;
 
@@ -245,7 +252,7 @@ int main(int argc, char** argv) {
         }
     });
 
-    KiwoomSession session(control, settings, cache, board, scheduler);
+    KiwoomSession session(source, settings, cache, board, scheduler);
     session.start();
     std::vector<double> latencies;
     std::vector<double> tableTimes;

@@ -4,7 +4,6 @@
 #include "Autostart.h"
 #include "ConfigWatcher.h"
 #include "Console.h"
-#include "ControlFactory.h"
 #include "DaemonOptions.h"
 #include "Logging.h"
 #include "ProcessLimits.h"
@@ -19,10 +18,11 @@
 #include "kiwoomd/http/ApiRouter.h"
 #include "kiwoomd/http/EventStreamHub.h"
 #include "kiwoomd/http/HttpServer.h"
+#include "kiwoomd/kiwoom/HostSource.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/QtScheduler.h"
-#include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
-#include "kiwoomd/kiwoom/record/RecordingControl.h"
+#include "kiwoomd/kiwoom/emulator/EmulatorSettingsJson.h"
+#include "kiwoomd/kiwoom/record/RecordingSource.h"
 #include "kiwoomd/kiwoom/record/ReplayControl.h"
 
 #include <QApplication>
@@ -94,7 +94,14 @@ void applyOverrides(const DaemonOptions& options, Config& config) {
                                   options.simFaults.end());
 }
 
-std::unique_ptr<OpenApiControl> createEmulator(const Config& config, Scheduler& scheduler) {
+// The real OCX exists only on Windows; elsewhere the host runs the emulator.
+#ifdef Q_OS_WIN
+constexpr bool kControlExistsHere = true;
+#else
+constexpr bool kControlExistsHere = false;
+#endif
+
+emulator::EmulatorSettings emulatorSettings(const Config& config, Scheduler& scheduler) {
     emulator::EmulatorSettings settings;
     settings.seed = config.emulator.seed != 0
                         ? config.emulator.seed
@@ -106,6 +113,12 @@ std::unique_ptr<OpenApiControl> createEmulator(const Config& config, Scheduler& 
     settings.tickMs = config.emulator.tickMs;
     settings.windows = config.emulator.windows;
     settings.faults = config.emulator.faults;
+    // Faults are timed from the daemon's start: every host that follows sees the same timetable.
+    settings.faultClockStart = scheduler.now();
+    return settings;
+}
+
+void logEmulatorSettings(const emulator::EmulatorSettings& settings) {
     spdlog::info("emulated market seed {} (pass --seed {} to replay this market)", settings.seed,
                  settings.seed);
     for (const auto& fault : settings.faults) {
@@ -119,7 +132,44 @@ std::unique_ptr<OpenApiControl> createEmulator(const Config& config, Scheduler& 
                       " s"
                 : std::string());
     }
-    return std::make_unique<emulator::EmulatedControl>(settings, scheduler);
+}
+
+// kiwoomd-host beside this executable, unless --host-program names another.
+QString hostProgram(const DaemonOptions& options) {
+    if (options.hostProgram) {
+        return *options.hostProgram;
+    }
+#ifdef Q_OS_WIN
+    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("kiwoomd-host.exe"));
+#else
+    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("kiwoomd-host"));
+#endif
+}
+
+HostSettings hostSettings(const DaemonOptions& options, const Config& config, Scheduler& scheduler) {
+    HostSettings settings;
+    settings.program = hostProgram(options);
+    settings.arguments << QStringLiteral("--log-level") << QString::fromStdString(config.logLevel);
+    if (options.replayFile) {
+        settings.arguments << QStringLiteral("--replay") << QFileInfo(*options.replayFile).absoluteFilePath();
+        settings.backendName = QStringLiteral("replay");
+        return settings;
+    }
+    const auto emulator = emulatorSettings(config, scheduler);
+    settings.arguments << QStringLiteral("--emulator")
+                       << QString::fromStdString(emulator::settingsToJson(emulator));
+    if (options.simulate) {
+        spdlog::info("--simulate: using the emulated Kiwoom control");
+        settings.arguments << QStringLiteral("--simulate");
+    }
+    const bool emulated = options.simulate || !kControlExistsHere;
+    settings.backendName = emulated ? QStringLiteral("emulator") : QStringLiteral("activex");
+    if (emulated) {
+        logEmulatorSettings(emulator);
+    } else if (!config.emulator.faults.empty()) {
+        spdlog::warn("emulator faults apply only if the host falls back to the emulator");
+    }
+    return settings;
 }
 
 // KOSPI when a feed serves it, as in the seed prototype; otherwise the first configured feed's market.
@@ -195,9 +245,6 @@ QStringList autostartCommand(const DaemonOptions& options) {
     }
     return command;
 }
-
-// How long a version-update pop-up stays before the process exits and its tray icon goes.
-constexpr int kVersionNoticeMs = 5000;
 
 } // namespace
 
@@ -298,45 +345,32 @@ int runDaemon(int argc, char** argv) {
     }
 
     QtScheduler scheduler;
-    std::unique_ptr<OpenApiControl> control;
     if (options.replayFile) {
-        auto replay = std::make_unique<ReplayControl>(scheduler);
+        // Checked here, so that a file that cannot be replayed stops the start with its reason.
+        ReplayControl replay(scheduler);
         QString error;
-        if (!replay->load(*options.replayFile, error)) {
+        if (!replay.load(*options.replayFile, error)) {
             spdlog::critical("cannot replay: {}", error.toStdString());
             return kExitUsageError;
         }
-        spdlog::info("replaying {} ({} recorded answers)", options.replayFile->toStdString(),
-                     replay->answerCount());
-        control = std::move(replay);
-    } else if (options.simulate) {
-        spdlog::info("--simulate: using the emulated Kiwoom control");
-    } else {
-        QString whyNot;
-        control = createRealControl(whyNot);
-        if (!control) {
-            spdlog::warn("running the emulated Kiwoom control (demo data): {}", whyNot.toStdString());
+        if (!config.emulator.faults.empty()) {
+            spdlog::warn("emulator faults are ignored: the replay control is not the emulator");
         }
     }
-    if (control && !config.emulator.faults.empty()) {
-        spdlog::warn("emulator faults are ignored: the {} control is not the emulator",
-                     control->backendName().toStdString());
-    }
     // A replayed market is as detached from today's clock as the emulated one.
-    const bool emulated = !control || options.replayFile;
-    if (!control) {
-        control = createEmulator(config, scheduler);
-    }
+    const bool emulated = options.simulate || options.replayFile || !kControlExistsHere;
+    HostSource host(hostSettings(options, config, scheduler), scheduler);
+    Source* source = &host;
+    std::unique_ptr<RecordingSource> recorder;
     if (options.recordFile) {
-        auto recorder =
-            std::make_unique<RecordingControl>(std::move(control), *options.recordFile, scheduler.clock());
+        recorder = std::make_unique<RecordingSource>(host, *options.recordFile, scheduler.clock());
         if (!recorder->isOpen()) {
             spdlog::critical("cannot record to {}: {}", options.recordFile->toStdString(),
                              recorder->errorString().toStdString());
             return kExitUsageError;
         }
         spdlog::info("recording every TR exchange to {}", options.recordFile->toStdString());
-        control = std::move(recorder);
+        source = recorder.get();
     }
 
     SnapshotCache cache;
@@ -348,7 +382,7 @@ int runDaemon(int argc, char** argv) {
         streams.onSnapshot(feedId, snapshot);
     });
     statusBoard.setListener([&streams](const SessionStatusPtr& status) { streams.onStatus(status); });
-    KiwoomSession session(*control, sessionSettings(config, emulated), cache, statusBoard, scheduler);
+    KiwoomSession session(*source, sessionSettings(config, emulated), cache, statusBoard, scheduler);
 
     // The last good rankings of the previous run answer at once, marked stale.
     SnapshotStore store(QDir(dataDir).filePath(QStringLiteral("snapshots")));
@@ -413,21 +447,16 @@ int runDaemon(int argc, char** argv) {
                          });
     }
 
-    int exitCode = kExitOk;
     ShutdownSignals shutdownSignals;
     QObject::connect(&shutdownSignals, &ShutdownSignals::shutdownRequested, &app, [] {
         spdlog::info("shutdown requested");
         QCoreApplication::exit(kExitOk);
     });
     std::unique_ptr<TrayIcon> tray;
-    QObject::connect(&session, &KiwoomSession::versionUpdateRequired, &app, [&exitCode, &tray] {
-        exitCode = kExitVersionUpdate;
-        if (tray && tray->isShown()) {
-            tray->refresh(); // pops "start kiwoomd again"; the exit waits until it can be read
-            QTimer::singleShot(kVersionNoticeMs, [] { QCoreApplication::exit(kExitVersionUpdate); });
-            return;
+    QObject::connect(&session, &KiwoomSession::versionUpdateRequired, &app, [&tray] {
+        if (tray) {
+            tray->refresh(); // pops "the OpenAPI module is updating"
         }
-        QCoreApplication::exit(kExitVersionUpdate);
     });
 
     instance.setServingUrl(baseUrl);
@@ -460,10 +489,11 @@ int runDaemon(int argc, char** argv) {
                  baseUrl.toStdString());
     session.start();
     const int loopResult = QApplication::exec();
+    host.shutDown(); // no host outlives its daemon
     server.stop();
     spdlog::info("stopped");
     spdlog::shutdown();
-    return exitCode != kExitOk ? exitCode : loopResult;
+    return loopResult;
 }
 
 } // namespace kiwoomd::app

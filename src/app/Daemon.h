@@ -8,7 +8,6 @@ namespace kiwoomd::app {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRuntimeError = 1;   // e.g. the port is taken
 inline constexpr int kExitUsageError = 2;     // bad command line or config
-inline constexpr int kExitVersionUpdate = 3;  // the OpenAPI module updated itself: start again
 inline constexpr int kExitAlreadyRunning = 4; // another kiwoomd serves this data dir
 
 int runDaemon(int argc, char** argv);

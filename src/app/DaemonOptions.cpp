@@ -78,8 +78,12 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         QStringLiteral("Serve the dashboard's files from DIR instead of the copy built into kiwoomd "
                        "(for developing the dashboard)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption hostProgram(
+        QStringLiteral("host-program"),
+        QStringLiteral("Run this kiwoomd-host instead of the one beside kiwoomd (for packagers and tests)."),
+        QStringLiteral("FILE"));
     parser.addOptions({help, version, simulate, headless, host, port, config, dataDir, interval, seed,
-                       logLevel, simFault, record, replay, console, webRoot});
+                       logLevel, simFault, record, replay, console, webRoot, hostProgram});
 
     ParseOutcome outcome;
     if (!parser.parse(arguments)) {
@@ -115,6 +119,9 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     o.simulate = parser.isSet(simulate);
     o.headless = parser.isSet(headless);
     o.console = parser.isSet(console);
+    if (parser.isSet(hostProgram)) {
+        o.hostProgram = parser.value(hostProgram);
+    }
     if (parser.isSet(host)) {
         o.host = parser.value(host);
     }

@@ -26,6 +26,7 @@ struct DaemonOptions {
     std::optional<QString> recordFile;    // --record FILE
     std::optional<QString> replayFile;    // --replay FILE
     std::optional<QString> webRoot;       // --web-root DIR: the dashboard from disk, not the binary
+    std::optional<QString> hostProgram;   // --host-program FILE: another kiwoomd-host (tests, packagers)
 };
 
 struct ParseOutcome {

@@ -56,6 +56,17 @@ nlohmann::ordered_json feedStatusToJson(const FeedStatus& feed, Timestamp now) {
     };
 }
 
+nlohmann::ordered_json hostOrNull(const std::optional<HostStatus>& host) {
+    if (!host) {
+        return nullptr;
+    }
+    return {{json::kPid, host->pid},
+            {json::kRestarts, host->restarts},
+            {json::kState, host->state},
+            {json::kLastExit, host->lastExit},
+            {json::kBits, host->bits}};
+}
+
 nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestamp now) {
     nlohmann::ordered_json feeds = nlohmann::ordered_json::array();
     for (const auto& feed : status.feeds) {
@@ -91,6 +102,7 @@ nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestam
         {json::kBudget, std::move(budget)},
         {json::kStartedAt, toKstIso8601(status.startedAt)},
         {json::kUptime, uptime < 0 ? 0 : uptime},
+        {json::kHost, hostOrNull(status.host)},
     };
 }
 

@@ -2,7 +2,6 @@
 
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <spdlog/spdlog.h>
 
@@ -12,18 +11,19 @@ namespace kiwoomd {
 
 using std::chrono::milliseconds;
 
-ConnectionSupervisor::ConnectionSupervisor(OpenApiControl& control, ConnectionSettings settings,
-                                           Scheduler& scheduler, QObject* parent)
+ConnectionSupervisor::ConnectionSupervisor(Source& source, ConnectionSettings settings, Scheduler& scheduler,
+                                           QObject* parent)
     : QObject(parent)
-    , m_control(control)
+    , m_source(source)
     , m_settings(std::move(settings))
     , m_scheduler(scheduler)
     , m_since(scheduler.now())
     , m_jitter(static_cast<unsigned>(scheduler.now().time_since_epoch().count()))
     , m_loginTimeoutTask(scheduler)
-    , m_reconnectTask(scheduler)
-    , m_watchdogTask(scheduler) {
-    connect(&m_control, &OpenApiControl::OnEventConnect, this, &ConnectionSupervisor::onEventConnect);
+    , m_reconnectTask(scheduler) {
+    connect(&m_source, &Source::loggedIn, this, &ConnectionSupervisor::onLoggedIn);
+    connect(&m_source, &Source::loginFailed, this, &ConnectionSupervisor::onLoginFailed);
+    connect(&m_source, &Source::lost, this, &ConnectionSupervisor::onLost);
 }
 
 void ConnectionSupervisor::setState(ConnectionState state) {
@@ -37,36 +37,25 @@ void ConnectionSupervisor::setState(ConnectionState state) {
 }
 
 void ConnectionSupervisor::start() {
-    if (m_state == ConnectionState::LoggingIn || m_state == ConnectionState::Connected ||
-        m_state == ConnectionState::Failed) {
+    if (m_state == ConnectionState::LoggingIn || m_state == ConnectionState::Connected) {
         return;
     }
     m_reconnectTask.stop();
     m_nextAttemptAt.reset();
     setState(ConnectionState::LoggingIn);
-    spdlog::info("logging in through the {} control (CommConnect)", m_control.backendName().toStdString());
+    spdlog::info("logging in through the {} control (CommConnect)", m_source.backendName().toStdString());
     m_loginTimeoutTask.start(m_settings.loginTimeout, [this] { onLoginTimeout(); });
-    const int result = m_control.dynamicCall(calls::kCommConnect).toInt();
-    if (result != kiwoom_error::kOk) {
-        onEventConnect(result);
-    }
+    m_source.logIn();
 }
 
 bool ConnectionSupervisor::reconnectNow() {
-    if (m_state == ConnectionState::LoggingIn || m_state == ConnectionState::Failed) {
-        spdlog::info("reconnect requested while {}: nothing to do", connectionStateName(m_state));
+    if (m_state == ConnectionState::LoggingIn) {
+        spdlog::info("reconnect requested while logging in: nothing to do");
         return false;
     }
     if (m_state == ConnectionState::Connected) {
-        spdlog::info("reconnect requested: closing the session (CommTerminate) and logging in again");
-        m_control.dynamicCall(calls::kCommTerminate);
-        // Some OpenAPI+ modules document CommTerminate as no longer supported; a session the
-        // control still holds is kept rather than stuck behind a CommConnect that never answers.
-        if (m_control.dynamicCall(calls::kGetConnectState).toInt() != 0) {
-            spdlog::warn("the control is still connected after CommTerminate; keeping the session");
-            return false;
-        }
-        m_watchdogTask.stop();
+        spdlog::info("reconnect requested: ending the session and logging in with a fresh control");
+        m_source.logOut();
         setState(ConnectionState::Disconnected);
         emit disconnected(); // the session drops its queue; not counted as a lost connection
     }
@@ -83,64 +72,54 @@ void ConnectionSupervisor::onLoginTimeout() {
         ErrorInfo{0, "login did not finish within " + std::to_string(seconds) + " s", m_scheduler.now()};
     m_lastError = m_loginError;
     spdlog::error("{}", m_loginError->message);
+    m_source.logOut();  // a control stuck in its login (a dialog nobody answers) goes with its host
     ++m_failedAttempts; // repeated timeouts back off like refused logins
     scheduleReconnect(ConnectionState::WaitingToReconnect);
 }
 
-void ConnectionSupervisor::onEventConnect(int errCode) {
+void ConnectionSupervisor::onLoggedIn(const LoginInfo& info) {
     m_loginTimeoutTask.stop();
-    if (errCode == kiwoom_error::kOk) {
-        if (m_state == ConnectionState::Connected) {
-            return;
-        }
-        m_failedAttempts = 0;
-        m_loginError.reset();
-        const auto info = [this](const char* tag) {
-            return m_control.dynamicCall(calls::kGetLoginInfo, {QString::fromLatin1(tag)}).toString();
-        };
-        m_serverKind = info(login_tag::kServerKind) == QLatin1String("1") ? "mock" : "real";
-        m_userIdMasked = maskUserId(info(login_tag::kUserId).toStdString());
-        spdlog::info("logged in as {} on the {} server", m_userIdMasked, m_serverKind);
-        setState(ConnectionState::Connected);
-        m_watchdogTask.start(m_settings.watchdogInterval, [this] { checkConnectState(); });
-        emit connected();
-        return;
-    }
-
-    m_watchdogTask.stop();
-    const std::string meaning = kiwoom_error::describeWithCode(errCode);
     if (m_state == ConnectionState::Connected) {
-        ++m_reconnectCount;
-        m_lastError = ErrorInfo{errCode, "connection lost: " + meaning, m_scheduler.now()};
-        spdlog::warn("connection lost: {}", meaning);
-        emit disconnected();
-        scheduleReconnect(ConnectionState::Lost);
         return;
     }
-    m_loginError = ErrorInfo{errCode, "login failed: " + meaning, m_scheduler.now()};
-    m_lastError = m_loginError;
-    spdlog::error("login failed: {}", meaning);
-    if (errCode == kiwoom_error::kVersionProcessingFailed) {
-        spdlog::critical("the OpenAPI module has to update itself: kiwoomd must exit and be started again");
-        setState(ConnectionState::Failed);
-        emit versionUpdateRequired();
+    m_failedAttempts = 0;
+    m_loginError.reset();
+    m_serverKind = info.serverKind;
+    m_userIdMasked = maskUserId(info.userId);
+    spdlog::info("logged in as {} on the {} server", m_userIdMasked, m_serverKind);
+    setState(ConnectionState::Connected);
+    emit connected();
+}
+
+void ConnectionSupervisor::onLost(int code, const QString& reason) {
+    m_loginTimeoutTask.stop();
+    if (m_state != ConnectionState::Connected) {
+        onLoginFailed(code, reason); // the host died before its login finished
         return;
+    }
+    ++m_reconnectCount;
+    m_lastError = ErrorInfo{code, "connection lost: " + reason.toStdString(), m_scheduler.now()};
+    spdlog::warn("connection lost: {}", reason.toStdString());
+    emit disconnected();
+    scheduleReconnect(ConnectionState::Lost);
+}
+
+void ConnectionSupervisor::onLoginFailed(int code, const QString& reason) {
+    m_loginTimeoutTask.stop();
+    if (m_state != ConnectionState::LoggingIn) {
+        return; // e.g. the answer of a login that timed out already
+    }
+    m_loginError = ErrorInfo{code, "login failed: " + reason.toStdString(), m_scheduler.now()};
+    m_lastError = m_loginError;
+    spdlog::error("login failed: {}", reason.toStdString());
+    if (code == kiwoom_error::kVersionProcessingFailed) {
+        // The updater replaces the module once the process that loaded it is gone; the next
+        // login runs in a fresh host.
+        spdlog::warn("the OpenAPI module has to update itself: its host ends, a fresh one logs in later");
+        emit versionUpdateRequired();
     }
     ++m_failedAttempts;
     scheduleReconnect(ConnectionState::WaitingToReconnect);
-}
-
-void ConnectionSupervisor::checkConnectState() {
-    if (m_state != ConnectionState::Connected) {
-        return;
-    }
-    // Some drops arrive only as a message dialog; the control still knows it is disconnected.
-    if (m_control.dynamicCall(calls::kGetConnectState).toInt() == 0) {
-        spdlog::warn("GetConnectState() says the connection is gone");
-        onEventConnect(kiwoom_error::kSocketClosed);
-        return;
-    }
-    m_watchdogTask.start(m_settings.watchdogInterval, [this] { checkConnectState(); });
 }
 
 std::optional<milliseconds> ConnectionSupervisor::untilMaintenanceEnds(Timestamp at) const {

@@ -13,29 +13,6 @@
 namespace kiwoomd {
 namespace {
 
-// A field as the parser wants it: without the control's padding (fixed-width text, every wrapper
-// strips it), in UTF-8. Numbers and codes are ASCII and short, so they are copied straight into a
-// std::string's inline buffer; only text with other characters goes through a UTF-8 conversion.
-std::string trimmedUtf8(const QString& text) {
-    const QChar* begin = text.constData();
-    const QChar* end = begin + text.size();
-    while (begin < end && isFieldPadding(begin->unicode())) {
-        ++begin;
-    }
-    while (end > begin && isFieldPadding((end - 1)->unicode())) {
-        --end;
-    }
-    std::string out(static_cast<std::size_t>(end - begin), '\0');
-    for (std::size_t i = 0; begin + i < end; ++i) {
-        const char16_t c = begin[i].unicode();
-        if (c >= 0x80) {
-            return QStringView(begin, end).toString().toStdString();
-        }
-        out[i] = static_cast<char>(c);
-    }
-    return out;
-}
-
 using std::chrono::milliseconds;
 
 constexpr milliseconds kFreshnessCheck{1000};
@@ -49,15 +26,15 @@ std::vector<LimitWindow> withMargin(std::vector<LimitWindow> windows, millisecon
 
 } // namespace
 
-KiwoomSession::KiwoomSession(OpenApiControl& control, SessionSettings settings, SnapshotCache& cache,
+KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotCache& cache,
                              StatusBoard& status, Scheduler& scheduler, QObject* parent)
     : QObject(parent)
-    , m_control(control)
+    , m_source(source)
     , m_settings(std::move(settings))
     , m_cache(cache)
     , m_statusBoard(status)
     , m_scheduler(scheduler)
-    , m_connection(control, m_settings.connection, scheduler)
+    , m_connection(source, m_settings.connection, scheduler)
     , m_pacer(withMargin(m_settings.limitWindows, m_settings.safetyMargin), scheduler.clock())
     , m_startedAt(scheduler.now())
     , m_jitter(static_cast<unsigned>(scheduler.now().time_since_epoch().count()))
@@ -78,15 +55,16 @@ KiwoomSession::KiwoomSession(OpenApiControl& control, SessionSettings settings, 
     });
     connect(&m_connection, &ConnectionSupervisor::versionUpdateRequired, this,
             &KiwoomSession::versionUpdateRequired);
-    connect(&m_control, &OpenApiControl::OnReceiveTrData, this,
-            [this](const QString& screen, const QString& rqName, const QString& trCode, const QString& record,
-                   const QString& prevNext, int, const QString&, const QString&,
-                   const QString&) { onReceiveTrData(screen, rqName, trCode, record, prevNext); });
-    connect(&m_control, &OpenApiControl::OnReceiveMsg, this,
-            [](const QString& screenNo, const QString& rqName, const QString& trCode, const QString& msg) {
-                spdlog::debug("server message for {} {} (screen {}): {}", rqName.toStdString(),
-                              trCode.toStdString(), screenNo.toStdString(), msg.trimmed().toStdString());
-            });
+    connect(&m_source, &Source::requestSent, this, &KiwoomSession::onRequestSent);
+    connect(&m_source, &Source::pageArrived, this, &KiwoomSession::onPageArrived);
+    connect(
+        &m_source, &Source::serverMessage, this,
+        [this](const QString& rqName, const QString& trCode, const QString& screenNo, const QString& msg) {
+            spdlog::debug("server message for {} {} (screen {}): {}", rqName.toStdString(),
+                          trCode.toStdString(), screenNo.toStdString(), msg.trimmed().toStdString());
+            onServerMessage(rqName, msg);
+        });
+    connect(&m_source, &Source::hostChanged, this, [this] { publishStatus(); });
 
     // Every feed answers from the first request on: empty and stale until data arrives.
     for (auto& feed : m_feeds) {
@@ -337,42 +315,44 @@ void KiwoomSession::pump() {
 
 void KiwoomSession::sendRequest(const Request& request) {
     FeedState& feed = m_feeds[request.feed];
-    // The control forgets inputs after every CommRqData, so a continuation sets them again, in
-    // the TR's documented order.
-    for (const auto& [name, value] : feed.definition.inputs) {
-        m_control.dynamicCall(calls::kSetInputValue,
-                              {QString::fromStdString(name), QString::fromStdString(value)});
+    // One request name for every page of one query, as public wrappers do; a fresh one for each
+    // query, so that an answer arriving after its query timed out cannot pass for the next one's.
+    if (request.prevNext == prev_next::kFirstPage || feed.rqName.empty()) {
+        feed.rqName = feed.definition.id + "#" + std::to_string(++m_requestSerial);
     }
-    // A fresh request name each time: the control echoes it, so an answer that arrives after its
-    // request timed out cannot pass for the answer to the next one.
-    const QString rqName =
-        QStringLiteral("%1#%2").arg(QString::fromStdString(feed.definition.id)).arg(++m_requestSerial);
+    PageRequest page;
+    page.rqName = feed.rqName;
+    page.trCode = feed.definition.trCode;
+    page.prevNext = request.prevNext;
+    page.screenNo = feed.screenNo.toStdString();
+    page.inputs = feed.definition.inputs;
     // Counted before the answer is known: a refused request still spends our own budget, which
     // only makes the pacing more careful than the server.
     m_pacer.record();
     ++m_counters.sent;
-    const int result =
-        m_control
-            .dynamicCall(calls::kCommRqData, {rqName, QString::fromStdString(feed.definition.trCode),
-                                              request.prevNext, feed.screenNo})
-            .toInt();
+    // In flight before the source is asked: its answer may come before request() returns.
+    m_inFlight = InFlight{request, feed.rqName, false};
+    m_timeoutTask.start(m_settings.requestTimeout, [this] { onRequestTimeout(); });
+    m_source.request(page);
+}
+
+void KiwoomSession::onRequestSent(const QString& rqName, int result) {
+    if (!m_inFlight || m_inFlight->accepted || rqName.toStdString() != m_inFlight->rqName) {
+        return;
+    }
+    const Request request = m_inFlight->request;
+    FeedState& feed = m_feeds[request.feed];
     ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(result)];
     if (result == kiwoom_error::kOk) {
         m_consecutiveThrottles = 0;
-        m_inFlight = InFlight{request, rqName};
-        m_timeoutTask.start(m_settings.requestTimeout, [this] { onRequestTimeout(); });
+        m_inFlight->accepted = true;
         publishStatus();
         return;
     }
+    m_inFlight.reset();
+    m_timeoutTask.stop();
     if (result == kiwoom_error::kQueryOverload) {
-        ++m_counters.throttled;
-        const auto backoff = throttleBackoff();
-        spdlog::warn("{} {}: {}; backing off {} ms", feed.definition.id, feed.definition.trCode,
-                     kiwoom_error::describeWithCode(result), backoff.count());
-        feed.status.lastError = ErrorInfo{result, kiwoom_error::describe(result), m_scheduler.now()};
-        m_queue.push_front(request); // retried as it was, after the backoff
-        m_pumpTask.start(backoff, [this] { pump(); });
-        publishStatus();
+        onThrottled(feed, request, result);
         return;
     }
     if (result == kiwoom_error::kNoData) {
@@ -384,6 +364,19 @@ void KiwoomSession::sendRequest(const Request& request) {
     failFeed(feed, result, "CommRqData failed: " + kiwoom_error::describeWithCode(result));
     pump();
 }
+
+void KiwoomSession::onThrottled(FeedState& feed, const Request& request, int code) {
+    ++m_counters.throttled;
+    const auto backoff = throttleBackoff();
+    spdlog::warn("{} {}: {}; backing off {} ms", feed.definition.id, feed.definition.trCode,
+                 kiwoom_error::describeWithCode(code), backoff.count());
+    feed.status.lastError = ErrorInfo{code, kiwoom_error::describe(code), m_scheduler.now()};
+    m_queue.push_front(request); // retried as it was, after the backoff
+    m_pumpTask.start(backoff, [this] { pump(); });
+    publishStatus();
+}
+
+void KiwoomSession::onServerMessage(const QString& /*rqName*/, const QString& /*message*/) {}
 
 std::chrono::milliseconds KiwoomSession::throttleBackoff() {
     // Exponential from 1 s, capped, with ±20% jitter so several clients do not retry in step.
@@ -405,7 +398,7 @@ void KiwoomSession::onRequestTimeout() {
     spdlog::warn("{} {}: no OnReceiveTrData within {} ms; releasing screen {}", feed.definition.id,
                  feed.definition.trCode, m_settings.requestTimeout.count(), feed.screenNo.toStdString());
     // Release the screen and take a fresh one, so that nothing still bound to the old one mixes in.
-    m_control.dynamicCall(calls::kDisconnectRealData, {feed.screenNo});
+    m_source.releaseScreen(feed.screenNo.toStdString());
     const std::string old = feed.screenNo.toStdString();
     if (const auto fresh = m_screens.acquire()) {
         feed.screenNo = QString::fromStdString(*fresh);
@@ -428,12 +421,10 @@ void KiwoomSession::onRequestTimeout() {
     pump();
 }
 
-void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqName, const QString& trCode,
-                                    const QString& /*recordName*/, const QString& prevNext) {
-    if (!m_inFlight || rqName != m_inFlight->rqName ||
-        screenNo != m_feeds[m_inFlight->request.feed].screenNo) {
-        spdlog::debug("ignoring OnReceiveTrData for {} on screen {} (not in flight)", rqName.toStdString(),
-                      screenNo.toStdString());
+void KiwoomSession::onPageArrived(const TrPage& page) {
+    if (!m_inFlight || page.rqName != m_inFlight->rqName ||
+        page.screenNo != m_feeds[m_inFlight->request.feed].screenNo.toStdString()) {
+        spdlog::debug("ignoring a page for {} on screen {} (not in flight)", page.rqName, page.screenNo);
         return;
     }
     m_timeoutTask.stop();
@@ -443,19 +434,20 @@ void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqNa
     ++m_counters.succeeded;
     ++feed.pagesFetched;
 
-    const tr::TrSpec* spec = tr::findTr(trCode.toStdString());
+    // The TR of the feed in flight, not the answer's spelling of it.
+    const tr::TrSpec* spec = tr::findTr(feed.definition.trCode);
     if (!spec) {
-        failFeed(feed, 0, "answer for an unknown TR " + trCode.toStdString());
+        failFeed(feed, 0, "answer for an unknown TR " + feed.definition.trCode);
         pump();
         return;
     }
-    // The event's record-name argument is often empty; the catalogue knows the record. The page as
-    // the control handed it over (thousands of strings) is freed at the end of this function, after
-    // the new snapshot is served, not before.
-    QVariant page;
-    const auto rawRows = readRows(trCode, QString::fromStdString(spec->recordName), page);
-    feed.collecting.reserve(feed.collecting.size() + rawRows.size());
-    for (const auto& raw : rawRows) {
+    feed.collecting.reserve(feed.collecting.size() + page.rows.size());
+    RawRow raw;
+    for (const auto& cells : page.rows) {
+        raw.values.clear();
+        for (const auto& cell : cells) {
+            raw.values.emplace_back(trimField(cell));
+        }
         const int rank = static_cast<int>(feed.collecting.size()) + feed.skippedThisPoll + 1;
         auto parsed = parseRankingRow(*spec, raw, rank);
         if (!parsed.problem.empty()) {
@@ -468,49 +460,13 @@ void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqNa
         }
     }
 
-    if (prevNext == prev_next::kMoreData && feed.pagesFetched < feed.definition.maxPages) {
+    if (page.more && feed.pagesFetched < feed.definition.maxPages) {
         enqueue({feedIndex, prev_next::kNextPage, 1});
     } else {
         finishFeed(feed);
     }
     publishStatus();
     pump();
-}
-
-std::vector<RawRow> KiwoomSession::readRows(const QString& trCode, const QString& recordName,
-                                            QVariant& page) {
-    const tr::TrSpec* spec = tr::findTr(trCode.toStdString());
-    std::vector<RawRow> rows;
-    if (m_settings.useCommDataEx) {
-        page = m_control.dynamicCall(calls::kGetCommDataEx, {trCode, recordName});
-        if (page.isValid()) {
-            const QVariantList list = page.toList();
-            rows.reserve(static_cast<std::size_t>(list.size()));
-            for (const QVariant& rowValue : list) {
-                const QVariantList cells = rowValue.toList();
-                RawRow raw;
-                raw.values.reserve(static_cast<std::size_t>(cells.size()));
-                for (const QVariant& cell : cells) {
-                    raw.values.push_back(trimmedUtf8(cell.toString()));
-                }
-                rows.push_back(std::move(raw));
-            }
-            return rows;
-        }
-    }
-    const int count = m_control.dynamicCall(calls::kGetRepeatCnt, {trCode, recordName}).toInt();
-    for (int index = 0; index < count; ++index) {
-        RawRow raw;
-        for (const auto& field : spec->fields) {
-            raw.values.push_back(
-                trimmedUtf8(m_control
-                                .dynamicCall(calls::kGetCommData, {trCode, recordName, index,
-                                                                   QString::fromStdString(field.kiwoomName)})
-                                .toString()));
-        }
-        rows.push_back(std::move(raw));
-    }
-    return rows;
 }
 
 void KiwoomSession::finishFeed(FeedState& feed) {
@@ -627,7 +583,8 @@ std::string KiwoomSession::pollingState(const FeedState& feed, Timestamp now) co
 void KiwoomSession::publishStatus() {
     const Timestamp now = m_scheduler.now();
     SessionStatus status;
-    status.backend = m_control.backendName().toStdString();
+    status.backend = m_source.backendName().toStdString();
+    status.host = m_source.hostStatus();
     status.connection = m_connection.state();
     status.connectionSince = m_connection.since();
     status.reconnectCount = m_connection.reconnectCount();

@@ -7,6 +7,7 @@
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/kiwoom/ConnectionSupervisor.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
+#include "kiwoomd/kiwoom/ControlSource.h"
 
 #include <QAxWidget>
 #include <QSignalSpy>
@@ -110,18 +111,24 @@ TEST_F(AxOpenApiControlTest, ComExceptionIsReportedAsALostConnectionWithALogLine
         << log.text();
 }
 
-TEST_F(AxOpenApiControlTest, ComExceptionWhileConnectedMakesTheSupervisorLogInAgain) {
+TEST_F(AxOpenApiControlTest, ComExceptionWhileConnectedMakesTheSupervisorLogInAgainWithAFreshControl) {
     VirtualScheduler scheduler{fromKst(2026, 11, 24, 10, 0, 0)};
-    AxOpenApiControl control(nullptr, k32Bit);
-    QAxWidget* widget = QAxWidget::current();
-    widget->setAnswer(calls::kCommConnect, 0);
-    widget->setAnswer(calls::kGetLoginInfo, "1");
+    ControlSource source(
+        QStringLiteral("activex"),
+        []() -> std::unique_ptr<OpenApiControl> {
+            return std::make_unique<AxOpenApiControl>(nullptr, k32Bit);
+        },
+        scheduler);
     ConnectionSettings settings;
     settings.reconnectMin = std::chrono::milliseconds(1000);
-    ConnectionSupervisor supervisor(control, settings, scheduler);
+    ConnectionSupervisor supervisor(source, settings, scheduler);
     supervisor.start();
+    QAxWidget* widget = QAxWidget::current();
+    ASSERT_NE(widget, nullptr);
+    widget->setAnswer(calls::kGetLoginInfo, "1");
     emit widget->OnEventConnect(0);
     ASSERT_EQ(supervisor.state(), ConnectionState::Connected);
+    const int created = QAxWidget::instancesCreated();
 
     emit widget->exception(-2147417848, "KHOpenAPI", "The object invoked has disconnected", "");
     EXPECT_EQ(supervisor.state(), ConnectionState::Lost);
@@ -129,11 +136,14 @@ TEST_F(AxOpenApiControlTest, ComExceptionWhileConnectedMakesTheSupervisorLogInAg
     ASSERT_TRUE(supervisor.lastError());
     EXPECT_EQ(supervisor.lastError()->kiwoomCode, kiwoom_error::kSocketClosed);
     scheduler.runFor(std::chrono::seconds(2));
+    EXPECT_EQ(QAxWidget::instancesCreated(), created + 1) << "a fresh control after the backoff";
+    QAxWidget* fresh = QAxWidget::current();
+    ASSERT_NE(fresh, nullptr);
     int logins = 0;
-    for (const auto& call : widget->calls()) {
+    for (const auto& call : fresh->calls()) {
         logins += call.signature == calls::kCommConnect ? 1 : 0;
     }
-    EXPECT_EQ(logins, 2) << "CommConnect again after the backoff";
+    EXPECT_EQ(logins, 1) << "CommConnect on the fresh control";
     EXPECT_EQ(supervisor.state(), ConnectionState::LoggingIn);
 }
 

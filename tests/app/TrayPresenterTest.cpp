@@ -66,7 +66,7 @@ SessionStatus lostStatus() {
 
 SessionStatus versionUpdateStatus() {
     SessionStatus s;
-    s.connection = ConnectionState::Failed;
+    s.connection = ConnectionState::WaitingToReconnect;
     s.loginError = ErrorInfo{kiwoom_error::kVersionProcessingFailed,
                              "login failed: -102 (version processing failed)", kNow};
     s.lastError = s.loginError;
@@ -163,12 +163,11 @@ TEST(TrayPresenter, FailedLoginShowsTheErrorIconAndTheNextAttempt) {
     EXPECT_TRUE(hasLine(model, "Last error: login failed: -101 (server connection failed)"));
 }
 
-TEST(TrayPresenter, VersionUpdateDisablesLogInAndPauseAndSaysAnUpdateIsNeeded) {
+TEST(TrayPresenter, AVersionUpdateSaysTheModuleIsUpdatingAndKeepsLogInOffered) {
     const auto model = presenter().present(inputs(versionUpdateStatus()));
     EXPECT_EQ(model.icon, TrayIconKind::Error);
-    EXPECT_EQ(model.state, "OpenAPI update needed");
-    EXPECT_FALSE(model.login.enabled) << "only a restart helps";
-    EXPECT_FALSE(model.pause.enabled);
+    EXPECT_EQ(model.state, "OpenAPI module updating");
+    EXPECT_TRUE(model.login.enabled) << "a fresh host logs in; the user may ask for it sooner";
     EXPECT_TRUE(model.quit.enabled);
 }
 
@@ -286,8 +285,7 @@ TEST(TrayPresenter, AVersionUpdateIsNotifiedOnceEvenOnTheFirstLook) {
     const auto notice = p.notification(inputs(versionUpdateStatus()));
     ASSERT_TRUE(notice);
     EXPECT_EQ(notice->level, TrayNotificationLevel::Critical);
-    EXPECT_TRUE(notice->message.contains("start it again"));
-    EXPECT_TRUE(notice->message.contains("code 3"));
+    EXPECT_TRUE(notice->message.contains("fresh one")) << "says that kiwoomd recovers by itself";
     EXPECT_FALSE(p.notification(inputs(versionUpdateStatus())));
 }
 

@@ -192,13 +192,24 @@ TEST_F(FaultEndToEnd, EmptyPagesNeverReplaceTheLastRanking) {
     ASSERT_TRUE(freshRankingNewerThan(version, 15));
 }
 
-TEST(VersionUpdateEndToEnd, TheDaemonExitsWithCodeThreeSoASupervisorRestartsIt) {
-    DaemonProcess daemon({"--sim-fault", "version-update"});
-    ASSERT_GT(daemon.waitForPort(), 0);
-    QProcess& process = daemon.process();
-    ASSERT_TRUE(process.waitForFinished(10000)) << daemon.output().toStdString();
-    EXPECT_EQ(process.exitCode(), 3);
-    EXPECT_TRUE(daemon.output().contains("must exit and be started again"));
+TEST(VersionUpdateEndToEnd, TheHostIsReplacedAndAFreshOneLogsInOnceTheUpdateIsDone) {
+    DaemonProcess daemon({"--sim-fault", "version-update+2"});
+    const int port = daemon.waitForPort();
+    ASSERT_GT(port, 0);
+    httplib::Client client("127.0.0.1", port);
+    ASSERT_TRUE(pollUntil(
+        [&] {
+            const auto status = getJson(client, "/api/status");
+            return status["login_error"].is_object() && status["login_error"]["kiwoom_code"] == -102;
+        },
+        10))
+        << daemon.output().toStdString();
+    ASSERT_TRUE(pollUntil([&] { return getJson(client, "/api/status")["connection"] == "connected"; }, 40))
+        << daemon.output().toStdString();
+    const auto status = getJson(client, "/api/status");
+    EXPECT_GE(status["host"]["restarts"].get<int>(), 1) << "the login after the update ran in a fresh host";
+    EXPECT_TRUE(daemon.output().contains("update itself")) << daemon.output().toStdString();
+    EXPECT_EQ(daemon.terminate(), 0) << "kiwoomd never exits for an update";
 }
 
 TEST(RestartEndToEnd, AfterSigkillThePreviousRowsAreServedStaleAtOnce) {

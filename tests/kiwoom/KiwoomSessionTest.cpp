@@ -24,9 +24,10 @@ using test::kTuesdayMorning;
 class KiwoomSessionTest : public ::testing::Test {
 protected:
     void build(emulator::EmulatorSettings emu = fastEmulator(), SessionSettings settings = fastSession()) {
-        control = std::make_unique<emulator::EmulatedControl>(emu, scheduler);
-        session = std::make_unique<KiwoomSession>(*control, settings, cache, board, scheduler);
+        emulators = std::make_unique<test::EmulatorSource>(emu, scheduler);
+        session = std::make_unique<KiwoomSession>(emulators->source(), settings, cache, board, scheduler);
     }
+    emulator::EmulatedControl* control() { return &emulators->control(); }
 
     bool runUntilVersion(const std::string& feed, std::uint64_t version,
                          std::chrono::milliseconds limit = 10min) {
@@ -36,7 +37,7 @@ protected:
     VirtualScheduler scheduler{kTuesdayMorning};
     SnapshotCache cache;
     StatusBoard board;
-    std::unique_ptr<emulator::EmulatedControl> control;
+    std::unique_ptr<test::EmulatorSource> emulators;
     std::unique_ptr<KiwoomSession> session;
 };
 
@@ -71,15 +72,15 @@ TEST_F(KiwoomSessionTest, LogsInAndPublishesAFreshRankingForEveryFeed) {
     EXPECT_EQ(status->connection, ConnectionState::Connected);
     EXPECT_EQ(status->serverKind, "mock");
     EXPECT_EQ(status->userIdMasked, "si*******");
-    EXPECT_TRUE(control->unknownCalls().empty()) << control->unknownCalls().front();
+    EXPECT_TRUE(control()->unknownCalls().empty()) << control()->unknownCalls().front();
 }
 
 TEST_F(KiwoomSessionTest, InputsAreSetInTheDocumentedOrderForEveryRequest) {
     build();
     session->start();
     ASSERT_TRUE(runUntilVersion("all", 1));
-    ASSERT_FALSE(control->requestLog().empty());
-    EXPECT_EQ(control->requestLog().front(),
+    ASSERT_FALSE(control()->requestLog().empty());
+    EXPECT_EQ(control()->requestLog().front(),
               "opt10023 0 시장구분=001;정렬구분=1;시간구분=2;거래량구분=5;시간=;종목조건=0;가격구분=0;");
 }
 
@@ -91,7 +92,7 @@ TEST_F(KiwoomSessionTest, ContinuationPagesAreFollowedUpToThePageLimit) {
     ASSERT_EQ(all->rows.size(), 80u) << "two pages of 40";
     EXPECT_EQ(all->rows.back().rank, 80);
     int continuations = 0;
-    for (const auto& line : control->requestLog()) {
+    for (const auto& line : control()->requestLog()) {
         if (line.rfind("opt10023 2 시장구분=000;", 0) == 0) {
             ++continuations;
         }
@@ -108,10 +109,10 @@ TEST_F(KiwoomSessionTest, PerFieldGetCommDataGivesTheSameRowsAsGetCommDataEx) {
     VirtualScheduler otherScheduler{kTuesdayMorning};
     SnapshotCache otherCache;
     StatusBoard otherBoard;
-    emulator::EmulatedControl otherControl(fastEmulator(), otherScheduler);
-    SessionSettings settings = fastSession();
-    settings.useCommDataEx = false;
-    KiwoomSession other(otherControl, settings, otherCache, otherBoard, otherScheduler);
+    ControlSourceSettings perField;
+    perField.useCommDataEx = false;
+    test::EmulatorSource otherControl(fastEmulator(), otherScheduler, perField);
+    KiwoomSession other(otherControl.source(), fastSession(), otherCache, otherBoard, otherScheduler);
     other.start();
     ASSERT_TRUE(otherScheduler.runUntil([&] { return otherCache.get("kospi")->version >= 1; }));
     EXPECT_EQ(otherCache.get("kospi")->rows, withEx);
@@ -147,12 +148,12 @@ TEST_F(KiwoomSessionTest, HigherPriorityFeedsAreAskedFirst) {
     build(fastEmulator(), settings);
     session->start();
     ASSERT_TRUE(runUntilVersion("kosdaq", 1));
-    EXPECT_EQ(control->requestLog().front().rfind("opt10023 0 시장구분=000;", 0), 0u);
+    EXPECT_EQ(control()->requestLog().front().rfind("opt10023 0 시장구분=000;", 0), 0u);
 }
 
 TEST_F(KiwoomSessionTest, ThrottledRequestIsCountedAndRetriedAfterABackoff) {
     build();
-    control->failNextRequests(kiwoom_error::kQueryOverload, 1);
+    control()->failNextRequests(kiwoom_error::kQueryOverload, 1);
     session->start();
     ASSERT_TRUE(runUntilVersion("kospi", 1));
     EXPECT_EQ(board.current()->requests.throttled, 1u);
@@ -164,7 +165,7 @@ TEST_F(KiwoomSessionTest, FailedRequestKeepsTheLastGoodRanking) {
     session->start();
     ASSERT_TRUE(runUntilVersion("all", 1));
     const auto before = cache.get("kospi");
-    control->failNextRequests(kiwoom_error::kRequestInitFailed, 3);
+    control()->failNextRequests(kiwoom_error::kRequestInitFailed, 3);
     session->pollNow();
     ASSERT_TRUE(scheduler.runUntil([&] { return board.current()->feeds[0].lastError.has_value(); }));
     const auto after = cache.get("kospi");
@@ -175,7 +176,7 @@ TEST_F(KiwoomSessionTest, FailedRequestKeepsTheLastGoodRanking) {
 
 TEST_F(KiwoomSessionTest, GarbledValuesAreFlaggedOrSkippedNeverInvented) {
     build();
-    control->garbleNextResponses(1);
+    control()->garbleNextResponses(1);
     session->start();
     ASSERT_TRUE(runUntilVersion("kospi", 1));
     const auto s = cache.get("kospi");
@@ -195,7 +196,7 @@ TEST_F(KiwoomSessionTest, GarbledValuesAreFlaggedOrSkippedNeverInvented) {
 
 TEST_F(KiwoomSessionTest, UnansweredRequestTimesOutOnAFreshScreenAndIsRetried) {
     build();
-    control->dropNextResponses(1);
+    control()->dropNextResponses(1);
     session->start();
     ASSERT_TRUE(runUntilVersion("kospi", 1)) << "the retry succeeds";
     const auto status = board.current();
@@ -205,7 +206,7 @@ TEST_F(KiwoomSessionTest, UnansweredRequestTimesOutOnAFreshScreenAndIsRetried) {
 
 TEST_F(KiwoomSessionTest, RequestThatNeverAnswersGivesUpAfterTheRetry) {
     build();
-    control->dropNextResponses(2);
+    control()->dropNextResponses(2);
     session->start();
     ASSERT_TRUE(runUntilVersion("kosdaq", 1)) << "the next feed is not held up by the silent one";
     const auto status = board.current();
@@ -223,9 +224,9 @@ TEST_F(KiwoomSessionTest, ALostContinuationPageRestartsTheRankingFromItsFirstPag
     ASSERT_TRUE(runUntilVersion("all", 1));
     // Lose the second page of the next poll: once its first page has been asked for, drop the
     // next answer, which is the continuation's.
-    const auto asked = control->requestLog().size();
-    ASSERT_TRUE(scheduler.runUntil([&] { return control->requestLog().size() > asked; }));
-    control->dropNextResponses(1);
+    const auto asked = control()->requestLog().size();
+    ASSERT_TRUE(scheduler.runUntil([&] { return control()->requestLog().size() > asked; }));
+    control()->dropNextResponses(1);
     ASSERT_TRUE(runUntilVersion("all", 2));
     const auto rows = cache.get("all")->rows;
     ASSERT_EQ(rows.size(), 80u);
@@ -270,7 +271,7 @@ TEST_F(KiwoomSessionTest, LostConnectionMarksDataStaleThenLogsInAgain) {
     build();
     session->start();
     ASSERT_TRUE(runUntilVersion("all", 1));
-    control->dropConnection(kiwoom_error::kSocketClosed);
+    control()->dropConnection(kiwoom_error::kSocketClosed);
     EXPECT_EQ(session->connectionState(), ConnectionState::Lost);
     EXPECT_TRUE(cache.get("kospi")->stale);
     EXPECT_FALSE(cache.get("kospi")->rows.empty()) << "the last ranking is still served";
@@ -284,7 +285,7 @@ TEST_F(KiwoomSessionTest, LostConnectionMarksDataStaleThenLogsInAgain) {
 
 TEST_F(KiwoomSessionTest, LoginFailureIsReportedWithItsMeaningAndRetried) {
     build();
-    control->failNextLogin(kiwoom_error::kServerConnectionFailed);
+    control()->failNextLogin(kiwoom_error::kServerConnectionFailed);
     session->start();
     ASSERT_TRUE(scheduler.runUntil([&] { return board.current()->loginError.has_value(); }));
     const auto status = board.current();
@@ -294,23 +295,22 @@ TEST_F(KiwoomSessionTest, LoginFailureIsReportedWithItsMeaningAndRetried) {
     ASSERT_TRUE(runUntilVersion("kospi", 1)) << "the next login succeeds";
 }
 
-TEST_F(KiwoomSessionTest, VersionUpdateAsksTheHostToRestartAndStops) {
+TEST_F(KiwoomSessionTest, VersionUpdateSaysSoAndLogsInAgainWithAFreshControl) {
     build();
     QSignalSpy spy(session.get(), &KiwoomSession::versionUpdateRequired);
-    control->failNextLogin(kiwoom_error::kVersionProcessingFailed);
+    control()->failNextLogin(kiwoom_error::kVersionProcessingFailed);
     session->start();
     ASSERT_TRUE(scheduler.runUntil([&] { return spy.count() == 1; }));
-    EXPECT_EQ(session->connectionState(), ConnectionState::Failed);
-    scheduler.runFor(10min);
-    EXPECT_EQ(session->connectionState(), ConnectionState::Failed)
-        << "no retries: the module must update first";
+    EXPECT_EQ(session->connectionState(), ConnectionState::WaitingToReconnect);
+    ASSERT_TRUE(runUntilVersion("kospi", 1)) << "the fresh control logs in once the update is done";
+    EXPECT_EQ(emulators->controlsMade(), 2);
 }
 
 TEST_F(KiwoomSessionTest, DataOlderThanThreeIntervalsIsStale) {
     build();
     session->start();
     ASSERT_TRUE(runUntilVersion("all", 1));
-    control->dropNextResponses(1000); // from now on nothing comes back
+    control()->dropNextResponses(1000); // from now on nothing comes back
     const Timestamp fetched = *cache.get("kospi")->fetchedAt;
     scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fetched + 179s - scheduler.now()));
     EXPECT_FALSE(cache.get("kospi")->stale) << "three intervals have not passed";
@@ -340,7 +340,7 @@ TEST_F(KiwoomSessionTest, NoDataOutsideTheSessionIsNotAnError) {
     scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 24, 20, 0, 0) -
                                                                            kTuesdayMorning));
     build();
-    control->failNextRequests(kiwoom_error::kNoData, 3);
+    control()->failNextRequests(kiwoom_error::kNoData, 3);
     session->start();
     scheduler.runFor(30s);
     const auto status = board.current();
@@ -424,11 +424,11 @@ TEST_F(KiwoomSessionTest, DuringMaintenanceItWaitsForTheWindowToEnd) {
     session->start();
     ASSERT_TRUE(scheduler.runUntil([&] { return session->connectionState() == ConnectionState::Connected; }));
     scheduler.runFor(6min); // 04:56, inside the 04:55-05:20 window
-    control->dropConnection();
+    control()->dropConnection();
     const auto next = board.current()->nextReconnectAt;
     ASSERT_TRUE(next);
     EXPECT_GE(*next, fromKst(2026, 11, 25, 5, 20, 0));
-    const auto loginsBefore = control->requestLog().size();
+    const auto loginsBefore = control()->requestLog().size();
     (void)loginsBefore;
     scheduler.runFor(20min); // 05:16: still waiting, not hammering
     EXPECT_EQ(session->connectionState(), ConnectionState::Lost);

@@ -5,6 +5,8 @@
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 #include "kiwoomd/kiwoom/emulator/SeededRandom.h"
 
+#include "support/SessionFixtures.h"
+
 #include <gtest/gtest.h>
 
 #include <spdlog/spdlog.h>
@@ -60,12 +62,12 @@ TEST_F(PacingProperty, NoInterleavingOfFeedsAndContinuationsEverTripsTheServersL
         settings.requestTimeout = std::chrono::milliseconds(random.uniformInt(500, 4000));
         settings.calendar = MarketCalendar::alwaysOpen();
 
-        emulator::EmulatedControl control(emu, scheduler);
+        test::EmulatorSource control(emu, scheduler);
         SnapshotCache cache;
         StatusBoard board;
-        KiwoomSession session(control, settings, cache, board, scheduler);
+        KiwoomSession session(control.source(), settings, cache, board, scheduler);
         if (random.chance(0.5)) {
-            control.dropNextResponses(static_cast<int>(random.uniformInt(1, 5)));
+            control.control().dropNextResponses(static_cast<int>(random.uniformInt(1, 5)));
         }
         session.start();
         scheduler.runFor(30min);
@@ -86,10 +88,10 @@ TEST_F(TradingDay, AFullSessionOfThreeFeedsNeverTripsMinusTwoHundred) {
     emu.tickMs = 60000; // one step of the random walk per real minute
     SessionSettings settings;
     settings.calendar = MarketCalendar(defaultKrxHolidays(), defaultKrxSpecialDays());
-    emulator::EmulatedControl control(emu, scheduler);
+    test::EmulatorSource control(emu, scheduler);
     SnapshotCache cache;
     StatusBoard board;
-    KiwoomSession session(control, settings, cache, board, scheduler);
+    KiwoomSession session(control.source(), settings, cache, board, scheduler);
     session.start();
 
     scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 24, 15, 40, 0) -

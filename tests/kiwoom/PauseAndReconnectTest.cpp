@@ -9,8 +9,6 @@
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 #include "support/SessionFixtures.h"
 
-#include <QMetaObject>
-
 #include <algorithm>
 
 #include <gtest/gtest.h>
@@ -30,39 +28,14 @@ SessionSettings fastSession() {
     return test::fastSession(30000ms, 120000ms); // long, so that "Log in now" visibly skips the wait
 }
 
-// A control whose module ignores CommTerminate, as some OpenAPI+ versions document.
-class KeepsItsSession : public OpenApiControl {
-public:
-    explicit KeepsItsSession(OpenApiControl& inner)
-        : m_inner(inner) {
-        connect(&m_inner, &OpenApiControl::OnEventConnect, this, &OpenApiControl::OnEventConnect);
-        connect(&m_inner, &OpenApiControl::OnReceiveTrData, this, &OpenApiControl::OnReceiveTrData);
-        connect(&m_inner, &OpenApiControl::OnReceiveMsg, this, &OpenApiControl::OnReceiveMsg);
-    }
-    QVariant dynamicCall(const char* signature, const QVariantList& args) override {
-        if (QMetaObject::normalizedSignature(signature) ==
-            QMetaObject::normalizedSignature(calls::kCommTerminate)) {
-            return {};
-        }
-        return m_inner.dynamicCall(signature, args);
-    }
-    QString backendName() const override { return m_inner.backendName(); }
-
-private:
-    OpenApiControl& m_inner;
-};
-
 class PauseAndReconnectTest : public ::testing::Test {
 protected:
-    void build(emulator::EmulatorSettings emu = fastEmulator(), bool controlKeepsSession = false) {
-        control = std::make_unique<emulator::EmulatedControl>(emu, scheduler);
-        OpenApiControl* used = control.get();
-        if (controlKeepsSession) {
-            wrapper = std::make_unique<KeepsItsSession>(*control);
-            used = wrapper.get();
-        }
-        session = std::make_unique<KiwoomSession>(*used, fastSession(), cache, board, scheduler);
+    void build(emulator::EmulatorSettings emu = fastEmulator()) {
+        emulators = std::make_unique<test::EmulatorSource>(emu, scheduler);
+        session =
+            std::make_unique<KiwoomSession>(emulators->source(), fastSession(), cache, board, scheduler);
     }
+    emulator::EmulatedControl* control() { return &emulators->control(); }
 
     bool runUntilVersion(const std::string& feed, std::uint64_t version,
                          std::chrono::milliseconds limit = 10min) {
@@ -71,8 +44,8 @@ protected:
     bool runUntilState(ConnectionState state, std::chrono::milliseconds limit = 10min) {
         return scheduler.runUntil([&] { return session->connectionState() == state; }, limit);
     }
-    std::size_t firstPagesSent() const {
-        const auto& log = control->requestLog();
+    std::size_t firstPagesSent() {
+        const auto& log = control()->requestLog();
         return static_cast<std::size_t>(std::count_if(log.begin(), log.end(), [](const std::string& line) {
             return line.rfind("opt10023 0 ", 0) == 0;
         }));
@@ -81,8 +54,7 @@ protected:
     VirtualScheduler scheduler{kTuesdayMorning};
     SnapshotCache cache;
     StatusBoard board;
-    std::unique_ptr<emulator::EmulatedControl> control;
-    std::unique_ptr<KeepsItsSession> wrapper;
+    std::unique_ptr<test::EmulatorSource> emulators;
     std::unique_ptr<KiwoomSession> session;
 };
 
@@ -93,10 +65,10 @@ TEST_F(PauseAndReconnectTest, PausedSessionSendsNoRequestAndSaysPausedInTheStatu
     scheduler.runFor(5s);
     session->setPollingPaused(true);
     EXPECT_TRUE(session->isPollingPaused());
-    const auto sent = control->requestLog().size();
+    const auto sent = control()->requestLog().size();
 
     scheduler.runFor(10min);
-    EXPECT_EQ(control->requestLog().size(), sent) << "no request while paused";
+    EXPECT_EQ(control()->requestLog().size(), sent) << "no request while paused";
     EXPECT_EQ(session->connectionState(), ConnectionState::Connected) << "the login is kept";
     const auto status = board.current();
     EXPECT_TRUE(status->pollingPaused);
@@ -130,7 +102,7 @@ TEST_F(PauseAndReconnectTest, PausingLetsARankingAlreadyUnderWayFinish) {
     build();
     session->start();
     ASSERT_TRUE(scheduler.runUntil([&] {
-        const auto& log = control->requestLog();
+        const auto& log = control()->requestLog();
         return std::any_of(log.begin(), log.end(), [](const std::string& line) {
             return line.rfind("opt10023 0 시장구분=000;", 0) == 0;
         });
@@ -149,7 +121,7 @@ TEST_F(PauseAndReconnectTest, PausedBeforeLoginPollsNothingOnceConnected) {
     session->start();
     ASSERT_TRUE(runUntilState(ConnectionState::Connected));
     scheduler.runFor(5min);
-    EXPECT_TRUE(control->requestLog().empty());
+    EXPECT_TRUE(control()->requestLog().empty());
     EXPECT_EQ(board.current()->feeds[0].polling, "paused");
     session->setPollingPaused(false);
     EXPECT_TRUE(runUntilVersion("kospi", 1, 10s));
@@ -157,7 +129,7 @@ TEST_F(PauseAndReconnectTest, PausedBeforeLoginPollsNothingOnceConnected) {
 
 TEST_F(PauseAndReconnectTest, LogInNowSkipsTheBackoffWait) {
     build();
-    control->failNextLogin(kiwoom_error::kServerConnectionFailed);
+    control()->failNextLogin(kiwoom_error::kServerConnectionFailed);
     session->start();
     ASSERT_TRUE(runUntilState(ConnectionState::WaitingToReconnect));
     ASSERT_TRUE(board.current()->nextReconnectAt);
@@ -183,18 +155,6 @@ TEST_F(PauseAndReconnectTest, ReconnectWhileConnectedLogsInAgainWithoutCountingA
     EXPECT_EQ(board.current()->reconnectCount, 0) << "a requested reconnect is not a lost connection";
 }
 
-TEST_F(PauseAndReconnectTest, ReconnectKeepsASessionTheControlWillNotCloseAndPollsInstead) {
-    build(fastEmulator(), true);
-    session->start();
-    ASSERT_TRUE(runUntilVersion("all", 1));
-    scheduler.runFor(10s);
-    const auto version = cache.get("kospi")->version;
-
-    session->reconnectNow();
-    EXPECT_EQ(session->connectionState(), ConnectionState::Connected);
-    ASSERT_TRUE(runUntilVersion("kospi", version + 1, 5s)) << "fetched at once, not after the interval";
-}
-
 TEST_F(PauseAndReconnectTest, ReconnectIsIgnoredWhileLoggingIn) {
     auto slowLogin = fastEmulator();
     slowLogin.loginDelayMs = 5000;
@@ -206,13 +166,24 @@ TEST_F(PauseAndReconnectTest, ReconnectIsIgnoredWhileLoggingIn) {
     ASSERT_TRUE(runUntilState(ConnectionState::Connected, 5s)) << "the first login still completes";
 }
 
-TEST_F(PauseAndReconnectTest, ReconnectIsIgnoredAfterAVersionUpdate) {
+TEST_F(PauseAndReconnectTest, ReconnectLogsInWithAFreshControl) {
     build();
-    control->failNextLogin(kiwoom_error::kVersionProcessingFailed);
     session->start();
-    ASSERT_TRUE(runUntilState(ConnectionState::Failed));
+    ASSERT_TRUE(runUntilState(ConnectionState::Connected));
+    EXPECT_EQ(emulators->controlsMade(), 1);
     session->reconnectNow();
-    EXPECT_EQ(session->connectionState(), ConnectionState::Failed) << "the module must update first";
+    ASSERT_TRUE(runUntilState(ConnectionState::Connected, 5s));
+    EXPECT_EQ(emulators->controlsMade(), 2) << "the control that logged in once never logs in again";
+}
+
+TEST_F(PauseAndReconnectTest, AVersionUpdateEndsTheControlAndLogsInLaterWithAFreshOne) {
+    build();
+    control()->failNextLogin(kiwoom_error::kVersionProcessingFailed);
+    session->start();
+    ASSERT_TRUE(runUntilState(ConnectionState::WaitingToReconnect));
+    EXPECT_EQ(board.current()->loginError->kiwoomCode, kiwoom_error::kVersionProcessingFailed);
+    ASSERT_TRUE(runUntilState(ConnectionState::Connected));
+    EXPECT_EQ(emulators->controlsMade(), 2);
 }
 
 } // namespace

@@ -2,8 +2,9 @@
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
-#include "kiwoomd/kiwoom/record/RecordingControl.h"
+#include "kiwoomd/kiwoom/record/RecordingSource.h"
 #include "kiwoomd/kiwoom/record/ReplayControl.h"
+#include "support/SessionFixtures.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -17,13 +18,28 @@ using namespace std::chrono_literals;
 
 const Timestamp kStart = fromKst(2026, 11, 24, 10, 0, 0);
 
-SessionSettings settings(bool commDataEx = true) {
+SessionSettings settings() {
     SessionSettings s;
     s.pollInterval = 10s;
     s.limitWindows = {{50, 1000ms}};
     s.calendar = MarketCalendar::alwaysOpen();
-    s.useCommDataEx = commDataEx;
     return s;
+}
+
+// A source replaying the file at `path`, as kiwoomd-host --replay runs one.
+std::unique_ptr<ControlSource> replaySource(const QString& path, VirtualScheduler& scheduler,
+                                            bool commDataEx = true) {
+    ControlSourceSettings sourceSettings;
+    sourceSettings.useCommDataEx = commDataEx;
+    return std::make_unique<ControlSource>(
+        QStringLiteral("replay"),
+        [path, &scheduler]() -> std::unique_ptr<OpenApiControl> {
+            auto replay = std::make_unique<ReplayControl>(scheduler);
+            QString error;
+            EXPECT_TRUE(replay->load(path, error)) << error.toStdString();
+            return replay;
+        },
+        scheduler, sourceSettings);
 }
 
 emulator::EmulatorSettings emulatorSettings() {
@@ -36,13 +52,11 @@ emulator::EmulatorSettings emulatorSettings() {
 }
 
 // Runs a session until every feed has `versions` rankings and returns them per feed, in order.
-std::map<std::string, std::vector<std::vector<RankingRow>>> collect(OpenApiControl& control,
-                                                                    VirtualScheduler& scheduler,
-                                                                    std::uint64_t versions,
-                                                                    bool commDataEx = true) {
+std::map<std::string, std::vector<std::vector<RankingRow>>>
+collect(Source& source, VirtualScheduler& scheduler, std::uint64_t versions) {
     SnapshotCache cache;
     StatusBoard board;
-    KiwoomSession session(control, settings(commDataEx), cache, board, scheduler);
+    KiwoomSession session(source, settings(), cache, board, scheduler);
     std::map<std::string, std::vector<std::vector<RankingRow>>> seen;
     QObject::connect(&session, &KiwoomSession::snapshotPublished, [&](const QString& feed, quint64) {
         seen[feed.toStdString()].push_back(cache.get(feed.toStdString())->rows);
@@ -68,8 +82,8 @@ protected:
 
     std::map<std::string, std::vector<std::vector<RankingRow>>> record(std::uint64_t versions) {
         VirtualScheduler scheduler(kStart);
-        auto emulator = std::make_unique<emulator::EmulatedControl>(emulatorSettings(), scheduler);
-        RecordingControl recorder(std::move(emulator), path(), scheduler.clock());
+        test::EmulatorSource emulator(emulatorSettings(), scheduler);
+        RecordingSource recorder(emulator.source(), path(), scheduler.clock());
         EXPECT_TRUE(recorder.isOpen());
         return collect(recorder, scheduler, versions);
     }
@@ -84,7 +98,7 @@ TEST_F(RecordReplayTest, ReplayServesTheRecordedRowsInTheRecordedOrder) {
     QString error;
     ASSERT_TRUE(replay.load(path(), error)) << error.toStdString();
     EXPECT_GT(replay.answerCount(), 0u);
-    const auto replayed = collect(replay, scheduler, 3);
+    const auto replayed = collect(*replaySource(path(), scheduler), scheduler, 3);
     for (const char* feed : {"kospi", "kosdaq", "all"}) {
         ASSERT_GE(replayed.at(feed).size(), 3u) << feed;
         for (std::size_t v = 0; v < 3; ++v) {
@@ -96,10 +110,7 @@ TEST_F(RecordReplayTest, ReplayServesTheRecordedRowsInTheRecordedOrder) {
 TEST_F(RecordReplayTest, ReplayAnswersPerFieldCallsTheSameAsWholeRecords) {
     const auto recorded = record(1);
     VirtualScheduler scheduler(kStart);
-    ReplayControl replay(scheduler);
-    QString error;
-    ASSERT_TRUE(replay.load(path(), error)) << error.toStdString();
-    const auto replayed = collect(replay, scheduler, 1, /*commDataEx=*/false);
+    const auto replayed = collect(*replaySource(path(), scheduler, /*commDataEx=*/false), scheduler, 1);
     EXPECT_EQ(replayed.at("kospi").front(), recorded.at("kospi").front());
 }
 

@@ -5,11 +5,13 @@
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/Scheduler.h"
 #include "kiwoomd/core/SnapshotCache.h"
+#include "kiwoomd/kiwoom/ControlSource.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace kiwoomd::test {
@@ -38,6 +40,38 @@ inline SessionSettings fastSession(std::chrono::milliseconds reconnectMin = std:
     s.connection.reconnectMax = reconnectMax;
     return s;
 }
+
+// A ControlSource over emulators, as kiwoomd-host runs one: the first control is made at once, so
+// that a test can arm its faults before the login; every later login gets a fresh one, as a fresh
+// host process would.
+class EmulatorSource {
+public:
+    EmulatorSource(emulator::EmulatorSettings settings, Scheduler& scheduler,
+                   ControlSourceSettings sourceSettings = {})
+        : m_first(std::make_unique<emulator::EmulatedControl>(settings, scheduler))
+        , m_source(
+              QStringLiteral("emulator"),
+              [this, settings, &scheduler]() -> std::unique_ptr<OpenApiControl> {
+                  ++m_made;
+                  if (m_first) {
+                      return std::move(m_first);
+                  }
+                  return std::make_unique<emulator::EmulatedControl>(settings, scheduler);
+              },
+              scheduler, sourceSettings) {}
+
+    ControlSource& source() { return m_source; }
+    // The control of the current login (before the first login: the one it will use).
+    emulator::EmulatedControl& control() {
+        return m_first ? *m_first : static_cast<emulator::EmulatedControl&>(*m_source.control());
+    }
+    int controlsMade() const { return m_made; }
+
+private:
+    std::unique_ptr<emulator::EmulatedControl> m_first;
+    int m_made = 0;
+    ControlSource m_source;
+};
 
 // Runs virtual time until `feed` has published `version` or later; false when `limit` passed first.
 inline bool runUntilVersion(VirtualScheduler& scheduler, const SnapshotCache& cache, const std::string& feed,

@@ -66,6 +66,13 @@ inline constexpr char kPolling[] = "polling";
 inline constexpr char kPollingPaused[] = "polling_paused";
 inline constexpr char kNote[] = "note";
 inline constexpr char kMeaning[] = "meaning";
+// /api/status "host": the process that hosts the control (null when it runs in this process)
+inline constexpr char kHost[] = "host";
+inline constexpr char kPid[] = "pid";
+inline constexpr char kRestarts[] = "restarts";
+inline constexpr char kState[] = "state";
+inline constexpr char kLastExit[] = "last_exit";
+inline constexpr char kBits[] = "bits";
 
 // Errors: {"error": {"code": ..., "message": ...}}
 inline constexpr char kError[] = "error";

@@ -60,8 +60,17 @@ struct RequestCounters {
     std::uint64_t timedOut = 0;
 };
 
+// The process that hosts the control (kiwoomd-host), as /api/status shows it under "host".
+struct HostStatus {
+    std::int64_t pid = 0;          // 0 while no host runs
+    int restarts = 0;              // hosts started after the first
+    std::string state = "stopped"; // "starting", "running", "stopped"
+    std::string lastExit;          // why the last host ended; "" before any ended
+    int bits = 0;                  // the running host's pointer width (32 on Windows)
+};
+
 struct SessionStatus {
-    std::string backend = "emulator"; // "emulator" or "activex"
+    std::string backend = "emulator"; // "emulator", "replay" or "activex"
     ConnectionState connection = ConnectionState::Disconnected;
     Timestamp connectionSince{};
     int reconnectCount = 0; // connections lost since start
@@ -77,6 +86,7 @@ struct SessionStatus {
     bool marketOpen = false;
     bool pollingPaused = false; // the user paused polling (tray); no request is sent until resumed
     Timestamp startedAt{};
+    std::optional<HostStatus> host; // none when the control runs in this process
 };
 
 // "ab****" style masking: the first two characters, then one '*' for each of the rest.

@@ -1,13 +1,14 @@
 #pragma once
-// The login state machine over the control: logs in, notices drops (OnEventConnect codes and a
-// GetConnectState watchdog), logs in again with exponential backoff, waits out Kiwoom's daily
-// maintenance windows instead of hammering the server, and gives up only on a version update.
-// Thread: the Qt main thread, the control's thread.
+// The login state machine over a Source: logs in, notices drops (the server's, or the death or hang
+// of the control's host process), logs in again with a fresh control after exponential backoff,
+// and waits out Kiwoom's daily maintenance windows instead of hammering the server. A version
+// update of the OpenAPI module is one more reason to start a fresh host.
+// Thread: the Qt main thread.
 
 #include "kiwoomd/core/Config.h"
 #include "kiwoomd/core/Scheduler.h"
 #include "kiwoomd/core/SessionStatus.h"
-#include "kiwoomd/kiwoom/OpenApiControl.h"
+#include "kiwoomd/kiwoom/Source.h"
 
 #include <QObject>
 
@@ -23,7 +24,6 @@ struct ConnectionSettings {
     std::chrono::milliseconds loginTimeout{120000};
     std::chrono::milliseconds reconnectMin{5000};
     std::chrono::milliseconds reconnectMax{300000};
-    std::chrono::milliseconds watchdogInterval{30000};
     std::vector<DailyWindow> maintenanceWindows = ConnectionConfig{}.maintenanceWindows;
 };
 
@@ -31,15 +31,14 @@ class ConnectionSupervisor : public QObject {
     Q_OBJECT
 
 public:
-    ConnectionSupervisor(OpenApiControl& control, ConnectionSettings settings, Scheduler& scheduler,
+    ConnectionSupervisor(Source& source, ConnectionSettings settings, Scheduler& scheduler,
                          QObject* parent = nullptr);
 
     void start(); // from disconnected or a waiting state: log in now
 
     // The user's "Log in now" / "Reconnect" (tray): skips a pending backoff wait and logs in at
-    // once; while connected, closes the session (CommTerminate) first. Returns whether a login
-    // started: not while logging in, after a version update, or when the control stays connected
-    // because its module ignores CommTerminate.
+    // once; while connected, ends the session first (a fresh control logs in). Returns whether a
+    // login started: not while one is under way.
     bool reconnectNow();
 
     ConnectionState state() const { return m_state; }
@@ -59,17 +58,19 @@ signals:
     void stateChanged();
     void connected();
     void disconnected(); // a live connection went away
+    // The OpenAPI module must update itself (-102): its host ends, and a fresh one logs in later.
     void versionUpdateRequired();
 
 private:
-    void onEventConnect(int errCode);
+    void onLoggedIn(const LoginInfo& info);
+    void onLoginFailed(int code, const QString& reason);
+    void onLost(int code, const QString& reason);
     void onLoginTimeout();
-    void checkConnectState();
     void setState(ConnectionState state);
     void scheduleReconnect(ConnectionState waitingState);
     std::optional<std::chrono::milliseconds> untilMaintenanceEnds(Timestamp at) const;
 
-    OpenApiControl& m_control;
+    Source& m_source;
     ConnectionSettings m_settings;
     Scheduler& m_scheduler;
     ConnectionState m_state = ConnectionState::Disconnected;
@@ -84,7 +85,6 @@ private:
     std::minstd_rand m_jitter;
     ScheduledTask m_loginTimeoutTask;
     ScheduledTask m_reconnectTask;
-    ScheduledTask m_watchdogTask;
 };
 
 } // namespace kiwoomd

@@ -16,6 +16,9 @@ inline constexpr char kGetCommDataEx[] = "GetCommDataEx(QString, QString)";
 inline constexpr char kDisconnectRealData[] = "DisconnectRealData(QString)";
 inline constexpr char kGetCodeListByMarket[] = "GetCodeListByMarket(QString)";
 inline constexpr char kGetMasterCodeName[] = "GetMasterCodeName(QString)";
+// KOA_Functions("GetServerGubun", "") answers "1" on the mock server: the call public wrappers try
+// before the GetLoginInfo tag of the same name.
+inline constexpr char kKoaFunctions[] = "KOA_Functions(QString, QString)";
 
 } // namespace kiwoomd::calls
 
@@ -27,7 +30,7 @@ inline constexpr char kUserId[] = "USER_ID";
 inline constexpr char kUserName[] = "USER_NAME";
 inline constexpr char kKeyboardSecurity[] = "KEY_BSECGB";
 inline constexpr char kFirewall[] = "FIREW_SECGB";
-inline constexpr char kServerKind[] = "GetServerGubun"; // "1" = mock trading server, else real
+inline constexpr char kServerKind[] = "GetServerGubun"; // "1" = mock trading server, "" unknown
 
 } // namespace kiwoomd::login_tag
 

@@ -1,10 +1,10 @@
 #pragma once
-// The OpenAPI session's data side: polls every feed's TR within the request limits (one request
-// in flight, queued by feed priority, paced by sliding windows), follows continuation pages, turns
-// rows into typed records and publishes snapshots and status. Logging in and staying logged in is
-// ConnectionSupervisor's job. Talks to the control only through OpenApiControl.
-// Thread: the Qt main thread, the control's thread. Its outputs (SnapshotCache, StatusBoard) are
-// the only things other threads touch.
+// The session's data side, written once for every Source: polls every feed's TR within the request
+// limits (one request in flight, queued by feed priority, paced by sliding windows), follows
+// continuation pages, turns rows into typed records and publishes snapshots and status. Logging
+// in and staying logged in is ConnectionSupervisor's job.
+// Thread: the Qt main thread. Its outputs (SnapshotCache, StatusBoard) are the only things other
+// threads touch.
 
 #include "kiwoomd/core/FeedDefinition.h"
 #include "kiwoomd/core/MarketCalendar.h"
@@ -15,7 +15,7 @@
 #include "kiwoomd/core/SnapshotCache.h"
 #include "kiwoomd/core/StatusBoard.h"
 #include "kiwoomd/kiwoom/ConnectionSupervisor.h"
-#include "kiwoomd/kiwoom/OpenApiControl.h"
+#include "kiwoomd/kiwoom/Source.h"
 
 #include <QObject>
 
@@ -36,7 +36,6 @@ struct SessionSettings {
     std::chrono::milliseconds safetyMargin{250}; // added to every window's length
     int staleAfterIntervals = 3;                 // data older than this many intervals is stale
     std::chrono::milliseconds maxThrottleBackoff{60000};
-    bool useCommDataEx = true; // one COM call per page instead of one per field
     MarketCalendar calendar;
     ConnectionSettings connection;
 };
@@ -45,8 +44,8 @@ class KiwoomSession : public QObject {
     Q_OBJECT
 
 public:
-    KiwoomSession(OpenApiControl& control, SessionSettings settings, SnapshotCache& cache,
-                  StatusBoard& status, Scheduler& scheduler, QObject* parent = nullptr);
+    KiwoomSession(Source& source, SessionSettings settings, SnapshotCache& cache, StatusBoard& status,
+                  Scheduler& scheduler, QObject* parent = nullptr);
     ~KiwoomSession() override;
 
     void start(); // log in; polling begins once connected
@@ -79,7 +78,7 @@ public:
 signals:
     void connectionStateChanged();
     void snapshotPublished(const QString& feedId, quint64 version);
-    // The OpenAPI module must update itself (-102): the host has to exit and start again.
+    // The OpenAPI module must update itself (-102): its host ends and a fresh one logs in later.
     void versionUpdateRequired();
 
 private:
@@ -88,6 +87,7 @@ private:
         QString screenNo;
         FeedStatus status;
         std::vector<RankingRow> collecting;
+        std::string rqName; // the query under way: one request name for all of its pages
         int pagesFetched = 0;
         int skippedThisPoll = 0;
         bool queued = false;
@@ -101,14 +101,17 @@ private:
     };
     struct InFlight {
         Request request;
-        QString rqName;
+        std::string rqName;
+        bool accepted = false; // requestSent said 0
     };
 
     FeedState makeFeed(const FeedDefinition& definition);
     void onConnected();
     void onDisconnected();
-    void onReceiveTrData(const QString& screenNo, const QString& rqName, const QString& trCode,
-                         const QString& recordName, const QString& prevNext);
+    void onRequestSent(const QString& rqName, int result);
+    void onPageArrived(const TrPage& page);
+    void onServerMessage(const QString& rqName, const QString& message);
+    void onThrottled(FeedState& feed, const Request& request, int code);
 
     void schedulePoll();
     void scheduleFreshnessCheck();
@@ -118,8 +121,6 @@ private:
     void pump();
     void sendRequest(const Request& request);
     void onRequestTimeout();
-    // The page's rows as strings; `page` keeps what GetCommDataEx returned, for the caller to free.
-    std::vector<RawRow> readRows(const QString& trCode, const QString& recordName, QVariant& page);
     void finishFeed(FeedState& feed);
     void failFeed(FeedState& feed, int kiwoomCode, const std::string& message);
     void noteNoData(FeedState& feed);
@@ -130,7 +131,7 @@ private:
     void publishStatus();
     std::chrono::milliseconds throttleBackoff();
 
-    OpenApiControl& m_control;
+    Source& m_source;
     SessionSettings m_settings;
     SnapshotCache& m_cache;
     StatusBoard& m_statusBoard;

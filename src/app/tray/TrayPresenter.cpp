@@ -46,7 +46,7 @@ bool anyFresh(const std::vector<FeedSnapshotPtr>& snapshots) {
 }
 
 bool versionUpdatePending(const SessionStatus& status) {
-    return status.connection == ConnectionState::Failed && status.loginError &&
+    return status.connection != ConnectionState::Connected && status.loginError &&
            status.loginError->kiwoomCode == kiwoom_error::kVersionProcessingFailed;
 }
 
@@ -80,7 +80,8 @@ StateLook lookFor(const TrayInputs& inputs) {
     case ConnectionState::Lost:
         return {TrayIconKind::Error, QStringLiteral("connection lost")};
     case ConnectionState::WaitingToReconnect:
-        return {TrayIconKind::Error, QStringLiteral("login failed")};
+        return {TrayIconKind::Error, versionUpdatePending(status) ? QStringLiteral("OpenAPI module updating")
+                                                                  : QStringLiteral("login failed")};
     case ConnectionState::Failed:
         return {TrayIconKind::Error, versionUpdatePending(status) ? QStringLiteral("OpenAPI update needed")
                                                                   : QStringLiteral("failed")};
@@ -224,9 +225,9 @@ std::optional<TrayNotification> TrayPresenter::notification(const TrayInputs& in
 
     if (versionUpdatePending(status) && !m_versionNoticeShown) {
         m_versionNoticeShown = true;
-        result = TrayNotification{QStringLiteral("Kiwoom OpenAPI+ updated itself"),
-                                  QStringLiteral("The OpenAPI module installed an update. kiwoomd exits now "
-                                                 "(code 3); start it again to log in."),
+        result = TrayNotification{QStringLiteral("Kiwoom OpenAPI+ is updating itself"),
+                                  QStringLiteral("The OpenAPI module installs an update. kiwoomd ends the "
+                                                 "control's host and logs in again with a fresh one."),
                                   TrayNotificationLevel::Critical};
     } else if (reconnected) {
         result = TrayNotification{

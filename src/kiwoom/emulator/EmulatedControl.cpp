@@ -39,7 +39,7 @@ EmulatedControl::EmulatedControl(EmulatorSettings settings, Scheduler& scheduler
     : OpenApiControl(parent)
     , m_settings(std::move(settings))
     , m_scheduler(scheduler)
-    , m_createdAt(scheduler.now())
+    , m_createdAt(m_settings.faultClockStart.value_or(scheduler.now()))
     , m_market(std::make_unique<EmulatedMarket>(m_settings.seed, m_settings.universeSize))
     , m_limiter(m_settings.windows, scheduler.clock())
     , m_random(m_settings.seed ^ 0x1A7E7C11ULL)
@@ -71,8 +71,13 @@ void EmulatedControl::scheduleFaults() {
         if (fault.name != "disconnect") {
             continue; // the others are checked where they matter
         }
+        const auto elapsed =
+            std::chrono::duration_cast<std::chrono::milliseconds>(m_scheduler.now() - m_createdAt);
+        if (fault.at < elapsed) {
+            continue; // it cut an earlier control's session; this one sees only its outage
+        }
         auto task = std::make_unique<ScheduledTask>(m_scheduler);
-        task->start(fault.at, [this] { dropConnection(kiwoom_error::kSocketClosed); });
+        task->start(fault.at - elapsed, [this] { dropConnection(kiwoom_error::kSocketClosed); });
         m_faultTasks.push_back(std::move(task));
     }
 }

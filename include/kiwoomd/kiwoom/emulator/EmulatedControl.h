@@ -31,8 +31,11 @@ struct EmulatorSettings {
     std::vector<LimitWindow> windows = kiwoomLimitWindows();
     std::string userId = "simtrader";
     std::string userName = "모의투자";
-    // Faults on a timetable measured from the emulator's creation (docs/faults.md).
+    // Faults on a timetable measured from faultClockStart, or from the emulator's creation
+    // (docs/faults.md). A host started after others measures from the daemon's start, so that a
+    // fault happens once per run, not once per host.
     std::vector<EmulatorFault> faults;
+    std::optional<Timestamp> faultClockStart;
 };
 
 class EmulatedControl final : public OpenApiControl {

@@ -1,6 +1,6 @@
 #pragma once
 // Creates the platform's real control when it exists. One implementation per platform, chosen
-// in CMake: the ActiveX host on Windows, "not available" elsewhere. Thread: main thread.
+// in CMake: the ActiveX host on Windows, "not available" elsewhere. Thread: the host's main thread.
 
 #include "kiwoomd/kiwoom/OpenApiControl.h"
 
@@ -8,9 +8,9 @@
 
 #include <memory>
 
-namespace kiwoomd::app {
+namespace kiwoomd::host {
 
 // nullptr, with the reason in `whyNot`, when no real control can be created here.
 std::unique_ptr<OpenApiControl> createRealControl(QString& whyNot);
 
-} // namespace kiwoomd::app
+} // namespace kiwoomd::host

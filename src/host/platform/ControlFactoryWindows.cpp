@@ -2,7 +2,7 @@
 
 #include "kiwoomd/kiwoom/activex/AxOpenApiControl.h"
 
-namespace kiwoomd::app {
+namespace kiwoomd::host {
 
 std::unique_ptr<OpenApiControl> createRealControl(QString& whyNot) {
     auto control = std::make_unique<AxOpenApiControl>();
@@ -13,4 +13,4 @@ std::unique_ptr<OpenApiControl> createRealControl(QString& whyNot) {
     return control;
 }
 
-} // namespace kiwoomd::app
+} // namespace kiwoomd::host

@@ -1,6 +1,6 @@
 #include "../ControlFactory.h"
 
-namespace kiwoomd::app {
+namespace kiwoomd::host {
 
 std::unique_ptr<OpenApiControl> createRealControl(QString& whyNot) {
     whyNot =
@@ -9,4 +9,4 @@ std::unique_ptr<OpenApiControl> createRealControl(QString& whyNot) {
     return nullptr;
 }
 
-} // namespace kiwoomd::app
+} // namespace kiwoomd::host
