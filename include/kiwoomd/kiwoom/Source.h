@@ -21,7 +21,7 @@ class Source : public QObject {
     Q_OBJECT
 
 public:
-    using QObject::QObject;
+    explicit Source(QObject* parent = nullptr);
     ~Source() override = default;
 
     // "emulator", "replay", "activex": for logs and /api/status.
@@ -55,3 +55,6 @@ signals:
 };
 
 } // namespace kiwoomd
+
+Q_DECLARE_METATYPE(kiwoomd::TrPage)
+Q_DECLARE_METATYPE(kiwoomd::LoginInfo)
