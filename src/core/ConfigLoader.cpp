@@ -181,14 +181,15 @@ FeedDefinition parseFeed(const json& value, const std::string& path, const std::
         const auto it = given.find(input.name);
         feed.inputs.emplace_back(input.name, it != given.end() ? it->second : input.defaultValue);
     }
-    // 시간 is free text in the catalogue, but opt10023 compares against it when 시간구분 is 1.
+    // 시간 is free text in the catalogue, but opt10023 compares against it when 시간구분 is 1; the
+    // field is 2 characters wide, so 1-99.
     const auto timeBasis = given.find(tr::input::kTimeBasis);
     if (feed.trCode == tr::kVolumeSurgeTr && timeBasis != given.end() && timeBasis->second == "1") {
         const auto minutes = given.find(tr::input::kMinutes);
-        static const std::regex minutesPattern("^[1-9][0-9]{0,2}$");
+        static const std::regex minutesPattern("^[1-9][0-9]?$");
         if (minutes == given.end() || !std::regex_match(minutes->second, minutesPattern)) {
             throw ConfigError(source, reader.childPath("inputs") + "." + tr::input::kMinutes,
-                              "with 시간구분 \"1\" the TR needs the number of minutes (1-999), not \"" +
+                              "with 시간구분 \"1\" the TR needs the number of minutes (1-99), not \"" +
                                   (minutes == given.end() ? std::string() : minutes->second) + "\"");
         }
     }

@@ -125,6 +125,49 @@ TEST(ConfigLoader, MinutesAreRequiredWhenComparingWithMinutesAgo) {
         parseConfigText(R"({"feeds": [{"id": "a", "inputs": {"시간구분": "1", "시간": "5"}}]})", "t"));
 }
 
+TEST(ConfigLoader, MinutesAreTwoCharactersWideOneToNinetyNine) {
+    auto withMinutes = [](const std::string& minutes) {
+        return R"({"feeds": [{"id": "a", "inputs": {"시간구분": "1", "시간": ")" + minutes + R"("}}]})";
+    };
+    EXPECT_NO_THROW(parseConfigText(withMinutes("1"), "t"));
+    EXPECT_NO_THROW(parseConfigText(withMinutes("99"), "t"));
+    for (const char* bad : {"100", "0", "05", "999"}) {
+        const auto error = errorFor(withMinutes(bad));
+        EXPECT_EQ(error.keyPath(), "feeds[0].inputs.시간") << bad;
+        EXPECT_NE(error.problem().find("1-99"), std::string::npos) << error.problem();
+    }
+}
+
+TEST(ConfigLoader, IssueConditionAcceptsTheCurrentValueSet) {
+    for (const char* value : {"0", "1", "3", "4", "5", "9", "11", "14", "17", "18", "20"}) {
+        EXPECT_NO_THROW(parseConfigText(
+            std::string(R"({"feeds": [{"id": "a", "inputs": {"종목조건": ")") + value + R"("}}]})", "t"))
+            << value;
+    }
+    for (const char* value : {"2", "10", "19", "21"}) {
+        EXPECT_EQ(
+            errorFor(std::string(R"({"feeds": [{"id": "a", "inputs": {"종목조건": ")") + value + R"("}}]})")
+                .keyPath(),
+            "feeds[0].inputs.종목조건")
+            << value;
+    }
+}
+
+TEST(ConfigLoader, ExchangeIsTheLastInputOfOpt10023AndBlankByDefault) {
+    const Config config = parseConfigText(R"({"feeds": [{"id": "a"}]})", "t");
+    const auto& inputs = config.feeds.at(0).inputs;
+    ASSERT_FALSE(inputs.empty());
+    EXPECT_EQ(inputs.back(), std::make_pair(std::string("거래소구분"), std::string()))
+        << "blank is KRX, as before the input existed";
+    for (const char* value : {"1", "2", "3", ""}) {
+        const Config chosen = parseConfigText(
+            std::string(R"({"feeds": [{"id": "a", "inputs": {"거래소구분": ")") + value + R"("}}]})", "t");
+        EXPECT_EQ(chosen.feeds.at(0).inputs.back().second, value);
+    }
+    EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a", "inputs": {"거래소구분": "4"}}]})").keyPath(),
+              "feeds[0].inputs.거래소구분");
+}
+
 TEST(ConfigLoader, MarketNamesAreLowerCaseWords) {
     EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a", "market": "KOSDAQ Big"}]})").keyPath(), "feeds[0].market");
 }

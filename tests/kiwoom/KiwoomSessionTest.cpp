@@ -80,7 +80,8 @@ TEST_F(KiwoomSessionTest, InputsAreSetInTheDocumentedOrderForEveryRequest) {
     ASSERT_TRUE(runUntilVersion("all", 1));
     ASSERT_FALSE(control->requestLog().empty());
     EXPECT_EQ(control->requestLog().front(),
-              "opt10023 0 시장구분=001;정렬구분=1;시간구분=2;거래량구분=5;시간=;종목조건=0;가격구분=0;");
+              "opt10023 0 "
+              "시장구분=001;정렬구분=1;시간구분=2;거래량구분=5;시간=;종목조건=0;가격구분=0;거래소구분=;");
 }
 
 TEST_F(KiwoomSessionTest, ContinuationPagesAreFollowedUpToThePageLimit) {
