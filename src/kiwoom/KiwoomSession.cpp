@@ -458,6 +458,9 @@ void KiwoomSession::onReceiveTrData(const QString& screenNo, const QString& rqNa
     for (const auto& raw : rawRows) {
         const int rank = static_cast<int>(feed.collecting.size()) + feed.skippedThisPoll + 1;
         auto parsed = parseRankingRow(*spec, raw, rank);
+        if (parsed.absent) {
+            continue; // the server's all-blank padding: no rank, not skipped
+        }
         if (!parsed.problem.empty()) {
             spdlog::warn("{} row {}: {}", feed.definition.id, rank, parsed.problem);
         }
