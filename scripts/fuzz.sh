@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-30}"
 shift || true
-all_targets=(FuzzTrValue FuzzRankingRow FuzzConfigLoader FuzzSnapshotJson FuzzRequest)
+all_targets=(FuzzTrValue FuzzRankingRow FuzzServerMessage FuzzConfigLoader FuzzSnapshotJson FuzzRequest)
 if [ $# -gt 0 ]; then
     targets=("$@")
 else

@@ -181,14 +181,15 @@ FeedDefinition parseFeed(const json& value, const std::string& path, const std::
         const auto it = given.find(input.name);
         feed.inputs.emplace_back(input.name, it != given.end() ? it->second : input.defaultValue);
     }
-    // 시간 is free text in the catalogue, but opt10023 compares against it when 시간구분 is 1.
+    // 시간 is free text in the catalogue, but opt10023 compares against it when 시간구분 is 1; the
+    // field is 2 characters wide, so 1-99.
     const auto timeBasis = given.find(tr::input::kTimeBasis);
     if (feed.trCode == tr::kVolumeSurgeTr && timeBasis != given.end() && timeBasis->second == "1") {
         const auto minutes = given.find(tr::input::kMinutes);
-        static const std::regex minutesPattern("^[1-9][0-9]{0,2}$");
+        static const std::regex minutesPattern("^[1-9][0-9]?$");
         if (minutes == given.end() || !std::regex_match(minutes->second, minutesPattern)) {
             throw ConfigError(source, reader.childPath("inputs") + "." + tr::input::kMinutes,
-                              "with 시간구분 \"1\" the TR needs the number of minutes (1-999), not \"" +
+                              "with 시간구분 \"1\" the TR needs the number of minutes (1-99), not \"" +
                                   (minutes == given.end() ? std::string() : minutes->second) + "\"");
         }
     }
@@ -206,24 +207,74 @@ FeedDefinition parseFeed(const json& value, const std::string& path, const std::
     return feed;
 }
 
-std::vector<DailyWindow> parseDailyWindows(const json& value, const std::string& path,
-                                           const std::string& source) {
-    if (!value.is_array()) {
-        throw ConfigError(source, path, "expected an array of \"HH:MM-HH:MM\" strings (KST)");
+// "HH:MM-HH:MM" -> [start, end) in minutes, or nullopt unless the end is later the same day.
+std::optional<std::pair<int, int>> parseDaySpan(const std::string& text) {
+    const auto dash = text.find('-');
+    const auto start = dash == std::string::npos ? std::nullopt : parseClockMinutes(text.substr(0, dash));
+    const auto end = dash == std::string::npos ? std::nullopt : parseClockMinutes(text.substr(dash + 1));
+    if (!start || !end || *end <= *start) {
+        return std::nullopt;
     }
-    std::vector<DailyWindow> windows;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const std::string itemPath = path + "[" + std::to_string(i) + "]";
-        const std::string text = value[i].is_string() ? value[i].get<std::string>() : std::string();
-        const auto dash = text.find('-');
-        const auto start = dash == std::string::npos ? std::nullopt : parseClockMinutes(text.substr(0, dash));
-        const auto end = dash == std::string::npos ? std::nullopt : parseClockMinutes(text.substr(dash + 1));
-        if (!start || !end || *end <= *start) {
-            throw ConfigError(source, itemPath,
-                              value[i].dump() +
-                                  " is not a span of the day; use \"HH:MM-HH:MM\" with the end later");
+    return std::make_pair(*start, *end);
+}
+
+// One window: "HH:MM-HH:MM" (every day, the format before weekdays existed) or
+// {"time": "HH:MM-HH:MM", "days": ["mon", ...]}.
+MaintenanceWindow parseMaintenanceWindow(const json& value, const std::string& path,
+                                         const std::string& source) {
+    static const std::string kSpanProblem =
+        " is not a span of the day; use \"HH:MM-HH:MM\" with the end later";
+    if (value.is_string()) {
+        const auto span = parseDaySpan(value.get<std::string>());
+        if (!span) {
+            throw ConfigError(source, path, value.dump() + kSpanProblem);
         }
-        windows.push_back({*start, *end});
+        return {span->first, span->second, kEveryDay};
+    }
+    if (!value.is_object()) {
+        throw ConfigError(
+            source, path,
+            "expected \"HH:MM-HH:MM\" or {\"time\": \"HH:MM-HH:MM\", \"days\": [\"mon\", ...]}");
+    }
+    ObjectReader reader(value, path, source);
+    std::string time;
+    reader.readString("time", time);
+    const auto span = parseDaySpan(time);
+    if (!span) {
+        reader.fail(reader.childPath("time"), "\"" + time + "\"" + kSpanProblem);
+    }
+    MaintenanceWindow window{span->first, span->second, kEveryDay};
+    if (const json* days = reader.find("days")) {
+        if (!days->is_array() || days->empty()) {
+            reader.fail(reader.childPath("days"),
+                        "expected a non-empty array of weekday names (\"mon\" .. \"sun\")");
+        }
+        window.days.reset();
+        for (std::size_t i = 0; i < days->size(); ++i) {
+            const json& day = (*days)[i];
+            const auto weekday = day.is_string() ? weekdayFromName(day.get<std::string>()) : std::nullopt;
+            if (!weekday) {
+                reader.fail(reader.childPath("days") + "[" + std::to_string(i) + "]",
+                            day.dump() +
+                                " is not a weekday; use \"mon\" .. \"sun\" or \"monday\" .. \"sunday\"");
+            }
+            window.days.set(static_cast<std::size_t>(*weekday));
+        }
+    }
+    reader.rejectUnknownKeys();
+    return window;
+}
+
+std::vector<MaintenanceWindow> parseMaintenanceWindows(const json& value, const std::string& path,
+                                                       const std::string& source) {
+    if (!value.is_array()) {
+        throw ConfigError(
+            source, path,
+            "expected an array of \"HH:MM-HH:MM\" strings or {\"time\", \"days\"} objects (KST)");
+    }
+    std::vector<MaintenanceWindow> windows;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        windows.push_back(parseMaintenanceWindow(value[i], path + "[" + std::to_string(i) + "]", source));
     }
     return windows;
 }
@@ -338,7 +389,7 @@ Config parseConfig(const json& document, const std::string& source) {
         reader.readInt("reconnect_max_seconds", config.connection.reconnectMaxSeconds, 1, 86400);
         if (const json* windows = reader.find("maintenance_windows")) {
             config.connection.maintenanceWindows =
-                parseDailyWindows(*windows, "connection.maintenance_windows", source);
+                parseMaintenanceWindows(*windows, "connection.maintenance_windows", source);
         }
         reader.rejectUnknownKeys();
         if (config.connection.reconnectMaxSeconds < config.connection.reconnectMinSeconds) {

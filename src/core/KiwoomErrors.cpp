@@ -38,6 +38,9 @@ std::string describe(int code) {
         return "too many FIDs requested";
     case -207:
         return "real-time release error";
+    case -209:
+    case -210:
+        return "query limit reached (throttled)";
     case -300:
         return "input error";
     case -301:
@@ -51,6 +54,10 @@ std::string describe(int code) {
     default:
         return "unknown error code " + std::to_string(code);
     }
+}
+
+bool isThrottle(int code) {
+    return code == kQueryOverload || code == kQueryLimit || code == kQueryLimitAlternate;
 }
 
 std::string describeWithCode(int code) {

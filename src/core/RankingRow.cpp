@@ -104,6 +104,11 @@ bool RankingRow::operator==(const RankingRow& o) const {
 
 RowParseResult parseRankingRow(const tr::TrSpec& spec, const RawRow& raw, int rank) {
     RowParseResult result;
+    if (std::all_of(raw.values.begin(), raw.values.end(),
+                    [](const std::string& value) { return trimField(value).empty(); })) {
+        result.absent = true;
+        return result;
+    }
     auto rawOf = [&](tr::FieldKind kind) -> const std::string* {
         for (std::size_t i = 0; i < spec.fields.size(); ++i) {
             if (spec.fields[i].kind == kind) {

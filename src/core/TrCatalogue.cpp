@@ -42,15 +42,28 @@ const std::vector<TrSpec>& catalogue() {
                  {"5", "10", "50", "100", "200", "300", "500", "1000"},
                  "5",
                  "minimum volume in thousands of shares"},
-                {input::kMinutes, {}, "", "minutes, used when 시간구분 is 1"},
+                // 2 characters wide: 1-99 (KOA's field length; ConfigLoader checks it).
+                {input::kMinutes, {}, "", "minutes (1-99), used when 시간구분 is 1"},
+                // The current KOA/REST value set; newer servers added 3, 4, 11..18 and 20.
                 {input::kIssueCondition,
-                 {"0", "1", "5", "6", "7", "8", "9"},
+                 {"0", "1", "3", "4", "5", "6", "7", "8", "9", "11", "12", "13", "14", "15", "16", "17", "18",
+                  "20"},
                  "0",
-                 "0 all, 1 no administrative issues, 5 no 100% margin, 6..9 margin groups"},
+                 "0 all, 1 no administrative issues, 3 no preferred shares, 4 no administrative or "
+                 "preferred, "
+                 "5 no 100% margin, 6..9 margin groups, 11..18 further exclusions (14 no ETF), "
+                 "20 no ETF, ETN or SPAC"},
                 {input::kPriceBand,
                  {"0", "2", "5", "6", "8", "9"},
                  "0",
                  "0 all, 2 >= 50,000, 5 >= 10,000, 6 >= 5,000, 8 >= 1,000, 9 >= 100,000 KRW"},
+                // Last in KOA's input order. Blank is KRX, what a request got before the input
+                // existed, so blank stays the default: a feed asks for what it asked before, and
+                // recordings made without the input still replay (ReplayControl ignores blanks).
+                {input::kExchange,
+                 {"", kExchangeKrx, kExchangeNxt, kExchangeCombined},
+                 "",
+                 "1 KRX, 2 NXT, 3 combined; blank KRX"},
             },
             rankingFields({
                 {field::kPrevVolume, "prev_volume", FieldKind::Volume},

@@ -123,14 +123,8 @@ void ConnectionSupervisor::onLoginFailed(int code, const QString& reason) {
 }
 
 std::optional<milliseconds> ConnectionSupervisor::untilMaintenanceEnds(Timestamp at) const {
-    const KstDateTime t = toKst(at);
-    const int minute = t.minutesSinceMidnight();
-    for (const auto& window : m_settings.maintenanceWindows) {
-        if (window.contains(minute)) {
-            const Timestamp end =
-                fromKst(t.year, t.month, t.day, window.endMinute / 60, window.endMinute % 60);
-            return std::chrono::duration_cast<milliseconds>(end - at);
-        }
+    if (const auto end = maintenanceEndsAt(m_settings.maintenanceWindows, at)) {
+        return std::chrono::duration_cast<milliseconds>(*end - at);
     }
     return std::nullopt;
 }

@@ -450,6 +450,9 @@ void KiwoomSession::onPageArrived(const TrPage& page) {
         }
         const int rank = static_cast<int>(feed.collecting.size()) + feed.skippedThisPoll + 1;
         auto parsed = parseRankingRow(*spec, raw, rank);
+        if (parsed.absent) {
+            continue; // the server's all-blank padding: no rank, not skipped
+        }
         if (!parsed.problem.empty()) {
             spdlog::warn("{} row {}: {}", feed.definition.id, rank, parsed.problem);
         }

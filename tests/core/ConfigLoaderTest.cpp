@@ -1,4 +1,5 @@
 #include "kiwoomd/core/ConfigLoader.h"
+#include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/TrCatalogue.h"
 
 #include <gtest/gtest.h>
@@ -124,6 +125,49 @@ TEST(ConfigLoader, MinutesAreRequiredWhenComparingWithMinutesAgo) {
         parseConfigText(R"({"feeds": [{"id": "a", "inputs": {"시간구분": "1", "시간": "5"}}]})", "t"));
 }
 
+TEST(ConfigLoader, MinutesAreTwoCharactersWideOneToNinetyNine) {
+    auto withMinutes = [](const std::string& minutes) {
+        return R"({"feeds": [{"id": "a", "inputs": {"시간구분": "1", "시간": ")" + minutes + R"("}}]})";
+    };
+    EXPECT_NO_THROW(parseConfigText(withMinutes("1"), "t"));
+    EXPECT_NO_THROW(parseConfigText(withMinutes("99"), "t"));
+    for (const char* bad : {"100", "0", "05", "999"}) {
+        const auto error = errorFor(withMinutes(bad));
+        EXPECT_EQ(error.keyPath(), "feeds[0].inputs.시간") << bad;
+        EXPECT_NE(error.problem().find("1-99"), std::string::npos) << error.problem();
+    }
+}
+
+TEST(ConfigLoader, IssueConditionAcceptsTheCurrentValueSet) {
+    for (const char* value : {"0", "1", "3", "4", "5", "9", "11", "14", "17", "18", "20"}) {
+        EXPECT_NO_THROW(parseConfigText(
+            std::string(R"({"feeds": [{"id": "a", "inputs": {"종목조건": ")") + value + R"("}}]})", "t"))
+            << value;
+    }
+    for (const char* value : {"2", "10", "19", "21"}) {
+        EXPECT_EQ(
+            errorFor(std::string(R"({"feeds": [{"id": "a", "inputs": {"종목조건": ")") + value + R"("}}]})")
+                .keyPath(),
+            "feeds[0].inputs.종목조건")
+            << value;
+    }
+}
+
+TEST(ConfigLoader, ExchangeIsTheLastInputOfOpt10023AndBlankByDefault) {
+    const Config config = parseConfigText(R"({"feeds": [{"id": "a"}]})", "t");
+    const auto& inputs = config.feeds.at(0).inputs;
+    ASSERT_FALSE(inputs.empty());
+    EXPECT_EQ(inputs.back(), std::make_pair(std::string("거래소구분"), std::string()))
+        << "blank is KRX, as before the input existed";
+    for (const char* value : {"1", "2", "3", ""}) {
+        const Config chosen = parseConfigText(
+            std::string(R"({"feeds": [{"id": "a", "inputs": {"거래소구분": ")") + value + R"("}}]})", "t");
+        EXPECT_EQ(chosen.feeds.at(0).inputs.back().second, value);
+    }
+    EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a", "inputs": {"거래소구분": "4"}}]})").keyPath(),
+              "feeds[0].inputs.거래소구분");
+}
+
 TEST(ConfigLoader, MarketNamesAreLowerCaseWords) {
     EXPECT_EQ(errorFor(R"({"feeds": [{"id": "a", "market": "KOSDAQ Big"}]})").keyPath(), "feeds[0].market");
 }
@@ -210,16 +254,48 @@ TEST(ConfigLoader, ConnectionSettingsAreRead) {
     EXPECT_EQ(config.connection.maintenanceWindows[1].endMinute, 23 * 60 + 59);
 }
 
-TEST(ConfigLoader, WithoutAConnectionSectionBothMaintenanceSpansAreCovered) {
+TEST(ConfigLoader, WithoutAConnectionSectionKiwoomsMaintenanceWindowsApply) {
     const Config config = parseConfigText("{}", "test.json");
     const auto& windows = config.connection.maintenanceWindows;
-    const auto covered = [&](int minute) {
-        return std::any_of(windows.begin(), windows.end(),
-                           [&](const DailyWindow& w) { return w.contains(minute); });
-    };
-    EXPECT_TRUE(covered(5 * 60 + 10));
-    EXPECT_TRUE(covered(6 * 60 + 52));
-    EXPECT_FALSE(covered(9 * 60));
+    // 2026-11-23 is a Monday, 2026-11-22 a Sunday.
+    EXPECT_EQ(maintenanceEndsAt(windows, fromKst(2026, 11, 23, 5, 7)), fromKst(2026, 11, 23, 5, 10));
+    EXPECT_EQ(maintenanceEndsAt(windows, fromKst(2026, 11, 22, 4, 10)), fromKst(2026, 11, 22, 4, 30));
+    EXPECT_FALSE(maintenanceEndsAt(windows, fromKst(2026, 11, 23, 6, 52)));
+    EXPECT_FALSE(maintenanceEndsAt(windows, fromKst(2026, 11, 23, 9, 0)));
+}
+
+TEST(ConfigLoader, MaintenanceWindowWithDaysAppliesOnlyOnThoseDays) {
+    const Config config = parseConfigText(R"({"connection": {"maintenance_windows": [
+        {"time": "04:00-04:30", "days": ["sun", "Saturday"]}, "23:00-23:10"]}})",
+                                          "test.json");
+    const auto& windows = config.connection.maintenanceWindows;
+    ASSERT_EQ(windows.size(), 2u);
+    EXPECT_EQ(windows[0].startMinute, 4 * 60);
+    EXPECT_EQ(windows[0].endMinute, 4 * 60 + 30);
+    EXPECT_EQ(windows[0].days, Weekdays("1000001")); // Saturday and Sunday
+    EXPECT_EQ(windows[1].days, kEveryDay) << "an entry without days applies every day, as before";
+}
+
+TEST(ConfigLoader, MaintenanceWindowWithAnUnknownDayIsRejectedAtTheDay) {
+    const auto error = errorFor(
+        R"({"connection": {"maintenance_windows": [{"time": "04:00-04:30", "days": ["sun", "dimanche"]}]}})");
+    EXPECT_EQ(error.keyPath(), "connection.maintenance_windows[0].days[1]");
+    EXPECT_EQ(errorFor(R"({"connection": {"maintenance_windows": [{"time": "04:00-04:30", "days": []}]}})")
+                  .keyPath(),
+              "connection.maintenance_windows[0].days");
+}
+
+TEST(ConfigLoader, MaintenanceWindowObjectNeedsAValidTime) {
+    EXPECT_EQ(errorFor(R"({"connection": {"maintenance_windows": [{"days": ["sun"]}]}})").keyPath(),
+              "connection.maintenance_windows[0].time");
+    EXPECT_EQ(errorFor(R"({"connection": {"maintenance_windows": [{"time": "05:10-05:05"}]}})").keyPath(),
+              "connection.maintenance_windows[0].time");
+    EXPECT_EQ(
+        errorFor(R"({"connection": {"maintenance_windows": [{"time": "05:05-05:10", "day": ["sun"]}]}})")
+            .keyPath(),
+        "connection.maintenance_windows[0].day");
+    EXPECT_EQ(errorFor(R"({"connection": {"maintenance_windows": [5]}})").keyPath(),
+              "connection.maintenance_windows[0]");
 }
 
 TEST(ConfigLoader, AnEmptyMaintenanceListMeansNoMaintenanceWindows) {

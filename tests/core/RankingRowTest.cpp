@@ -79,6 +79,27 @@ TEST(RankingRow, RowWithoutACodeOrNameIsSkipped) {
     EXPECT_FALSE(parseRankingRow(surgeSpec(), noName, 1).row);
 }
 
+TEST(RankingRow, RowWithEveryFieldBlankIsAbsentNotUnreadable) {
+    // The server pads some pages with rows of spaces: padding, not a row it failed to send.
+    RawRow blank{std::vector<std::string>(surgeSpec().fields.size(), "                    ")};
+    blank.values[1] = "";
+    const auto result = parseRankingRow(surgeSpec(), blank, 7);
+    EXPECT_TRUE(result.absent);
+    EXPECT_FALSE(result.row);
+    EXPECT_TRUE(result.problem.empty());
+    EXPECT_TRUE(parseRankingRow(surgeSpec(), RawRow{}, 1).absent) << "a row without fields is absent too";
+}
+
+TEST(RankingRow, RowWithOneFieldLeftIsUnreadableNotAbsent) {
+    RawRow almostBlank{std::vector<std::string>(surgeSpec().fields.size(), "   ")};
+    almostBlank.values[6] = "12000000";
+    const auto result = parseRankingRow(surgeSpec(), almostBlank, 1);
+    EXPECT_FALSE(result.absent);
+    EXPECT_FALSE(result.row);
+    EXPECT_FALSE(result.problem.empty());
+    EXPECT_FALSE(parseRankingRow(surgeSpec(), samsungDown(), 1).absent);
+}
+
 TEST(RankingRow, ShortRowsFlagTheMissingFields) {
     RawRow raw = samsungDown();
     raw.values.resize(8);

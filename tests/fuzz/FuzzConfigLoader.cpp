@@ -28,6 +28,7 @@ void checkConfig(const Config& config) {
     FUZZ_CHECK(config.connection.reconnectMaxSeconds >= config.connection.reconnectMinSeconds);
     for (const auto& span : config.connection.maintenanceWindows) {
         FUZZ_CHECK(span.startMinute >= 0 && span.startMinute < span.endMinute && span.endMinute < 24 * 60);
+        FUZZ_CHECK(span.days.any());
     }
     FUZZ_CHECK(!config.feeds.empty());
     std::set<std::string> ids;

@@ -138,6 +138,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const int rank = static_cast<int>(size % 400) + 1;
 
     const RowParseResult result = parseRankingRow(*spec, raw, rank);
+    const bool allBlank = std::all_of(raw.values.begin(), raw.values.end(),
+                                      [](const std::string& value) { return trimField(value).empty(); });
+    FUZZ_CHECK(result.absent == allBlank);
+    if (result.absent) {
+        FUZZ_CHECK(!result.row && result.problem.empty());
+        return 0;
+    }
     if (!result.row) {
         FUZZ_CHECK(!result.problem.empty());
         return 0;

@@ -81,7 +81,8 @@ TEST_F(KiwoomSessionTest, InputsAreSetInTheDocumentedOrderForEveryRequest) {
     ASSERT_TRUE(runUntilVersion("all", 1));
     ASSERT_FALSE(control()->requestLog().empty());
     EXPECT_EQ(control()->requestLog().front(),
-              "opt10023 0 시장구분=001;정렬구분=1;시간구분=2;거래량구분=5;시간=;종목조건=0;가격구분=0;");
+              "opt10023 0 "
+              "시장구분=001;정렬구분=1;시간구분=2;거래량구분=5;시간=;종목조건=0;가격구분=0;거래소구분=;");
 }
 
 TEST_F(KiwoomSessionTest, ContinuationPagesAreFollowedUpToThePageLimit) {
@@ -418,23 +419,22 @@ TEST_F(KiwoomSessionTest, VersionsAreSharedByAllFeedsSoEachNewSnapshotOutnumbers
 }
 
 TEST_F(KiwoomSessionTest, DuringMaintenanceItWaitsForTheWindowToEnd) {
-    scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 25, 4, 50, 0) -
+    // 2026-11-25 is a Wednesday: the server is down 05:05-05:10 KST.
+    scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 25, 4, 59, 0) -
                                                                            kTuesdayMorning));
     build();
     session->start();
     ASSERT_TRUE(scheduler.runUntil([&] { return session->connectionState() == ConnectionState::Connected; }));
-    scheduler.runFor(6min); // 04:56, inside the 04:55-05:20 window
+    scheduler.runFor(7min); // 05:06, inside the window
     control()->dropConnection();
     const auto next = board.current()->nextReconnectAt;
     ASSERT_TRUE(next);
-    EXPECT_GE(*next, fromKst(2026, 11, 25, 5, 20, 0));
-    const auto loginsBefore = control()->requestLog().size();
-    (void)loginsBefore;
-    scheduler.runFor(20min); // 05:16: still waiting, not hammering
+    EXPECT_GE(*next, fromKst(2026, 11, 25, 5, 10, 0));
+    scheduler.runFor(3min); // 05:09: still waiting, not hammering
     EXPECT_EQ(session->connectionState(), ConnectionState::Lost);
     ASSERT_TRUE(
         scheduler.runUntil([&] { return session->connectionState() == ConnectionState::Connected; }, 30min));
-    EXPECT_GE(scheduler.now(), fromKst(2026, 11, 25, 5, 20, 0));
+    EXPECT_GE(scheduler.now(), fromKst(2026, 11, 25, 5, 10, 0));
 }
 
 } // namespace

@@ -114,6 +114,27 @@ TEST_F(RecordReplayTest, ReplayAnswersPerFieldCallsTheSameAsWholeRecords) {
     EXPECT_EQ(replayed.at("kospi").front(), recorded.at("kospi").front());
 }
 
+TEST_F(RecordReplayTest, ARecordingMadeBeforeTheExchangeInputExistedStillReplays) {
+    const auto recorded = record(1);
+    // Recordings from before 거래소구분 was an input of opt10023 have no such pair; blank (KRX) is
+    // what those requests asked for, so today's blank-valued feeds must still find them.
+    QFile file(path());
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    const QString exchangePair = QStringLiteral(",[\"거래소구분\",\"\"]");
+    ASSERT_TRUE(text.contains(exchangePair));
+    text.remove(exchangePair);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.toUtf8());
+    file.close();
+
+    VirtualScheduler scheduler(kStart);
+    const auto replayed = collect(*replaySource(path(), scheduler), scheduler, 1);
+    ASSERT_FALSE(replayed.at("kospi").empty());
+    EXPECT_EQ(replayed.at("kospi").front(), recorded.at("kospi").front());
+}
+
 TEST_F(RecordReplayTest, TheRecordingKeepsTheRawStringsTheControlReturned) {
     record(1);
     QFile file(path());

@@ -2,6 +2,7 @@
 // The daemon's configuration as plain data, with the defaults a first run uses.
 
 #include "kiwoomd/core/FeedDefinition.h"
+#include "kiwoomd/core/MaintenanceWindow.h"
 #include "kiwoomd/core/MarketCalendar.h"
 #include "kiwoomd/core/RequestLimiter.h"
 
@@ -30,13 +31,6 @@ struct ServerConfig {
     int maxRequestHeadBytes = 16384; // request line + headers; 431 beyond
 };
 
-// A daily span in KST minutes, [start, end).
-struct DailyWindow {
-    int startMinute = 0;
-    int endMinute = 0;
-    bool contains(int minute) const { return minute >= startMinute && minute < endMinute; }
-};
-
 struct PollingConfig {
     int intervalSeconds = 60; // as in the seed prototype
     int requestTimeoutSeconds = 15;
@@ -51,9 +45,8 @@ struct ConnectionConfig {
     int loginTimeoutSeconds = 120; // a login window may wait for the user
     int reconnectMinSeconds = 5;
     int reconnectMaxSeconds = 300;
-    // Kiwoom's daily maintenance disconnects sessions early in the morning; sources disagree on
-    // the time (around 05:00-05:15 or 06:50-06:55 KST), so both spans are covered with a margin.
-    std::vector<DailyWindow> maintenanceWindows = {{4 * 60 + 55, 5 * 60 + 20}, {6 * 60 + 45, 7 * 60 + 5}};
+    // Kiwoom's server maintenance: Mon-Sat 05:05-05:10, Sun 04:00-04:30 KST (MaintenanceWindow.h).
+    std::vector<MaintenanceWindow> maintenanceWindows = kiwoomMaintenanceWindows();
 };
 
 // An emulator fault: `name` from the list in docs/faults.md, active from `at` for `duration`

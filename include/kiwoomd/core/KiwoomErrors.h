@@ -19,6 +19,22 @@ inline constexpr int kQueryOverload = -200;
 inline constexpr int kRequestInitFailed = -201;
 inline constexpr int kRequestInputError = -202;
 inline constexpr int kNoData = -203;
+inline constexpr int kTooManyCodes = -204;
+inline constexpr int kReceiveFailed = -205;
+inline constexpr int kTooManyFids = -206;
+inline constexpr int kRealTimeReleaseError = -207;
+// -209 and -210 are query limits like -200, per Kiwoom's own answer to users.
+inline constexpr int kQueryLimit = -209;
+inline constexpr int kQueryLimitAlternate = -210;
+inline constexpr int kInputError = -300;
+inline constexpr int kNoAccountPassword = -301;
+inline constexpr int kOthersAccount = -302;
+inline constexpr int kNoAccountInfo = -340;
+inline constexpr int kNoSuchCode = -500;
+
+// Whether `code` says the server throttled the query (-200, -209, -210): the answer is to wait
+// (ThrottlePolicy.h), not to call the request malformed.
+bool isThrottle(int code);
 
 // "query overload (throttled)" and the like; "unknown error code N" for codes not documented.
 std::string describe(int code);

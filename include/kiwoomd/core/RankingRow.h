@@ -51,10 +51,14 @@ struct RawRow {
 struct RowParseResult {
     std::optional<RankingRow> row; // empty when the row cannot be used at all
     std::string problem;           // why the row was skipped or which fields were flagged
+    // Every field blank: no row at all, not an unreadable one. The server pads some pages with
+    // such rows; they take no rank and are not counted as skipped.
+    bool absent = false;
 };
 
-// Reads one row of `spec`'s multi record. A row without a readable code, name or price is
-// skipped; other unreadable fields are left empty and named in invalidFields.
+// Reads one row of `spec`'s multi record. A row whose fields are all blank is absent; a row
+// without a readable code, name or price is skipped; other unreadable fields are left empty and
+// named in invalidFields.
 RowParseResult parseRankingRow(const tr::TrSpec& spec, const RawRow& raw, int rank);
 
 } // namespace kiwoomd

@@ -28,6 +28,7 @@ inline constexpr char kIncludeManaged[] = "관리종목포함";
 inline constexpr char kCreditKind[] = "신용구분";
 inline constexpr char kTurnoverBand[] = "거래대금구분";
 inline constexpr char kSessionKind[] = "장운영구분";
+inline constexpr char kExchange[] = "거래소구분";
 } // namespace input
 
 namespace field {
@@ -52,9 +53,14 @@ inline constexpr char kMarketAll[] = "000";
 inline constexpr char kMarketKospi[] = "001";
 inline constexpr char kMarketKosdaq[] = "101";
 
+// opt10023 거래소구분 values; blank means KRX, as it did before the input existed.
+inline constexpr char kExchangeKrx[] = "1";
+inline constexpr char kExchangeNxt[] = "2";
+inline constexpr char kExchangeCombined[] = "3";
+
 struct InputSpec {
     std::string name;
-    std::vector<std::string> allowedValues; // empty: free text
+    std::vector<std::string> allowedValues; // empty: free text; "" listed: blank accepted
     std::string defaultValue;
     std::string meaning;
 };

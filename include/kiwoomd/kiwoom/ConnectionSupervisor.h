@@ -24,7 +24,7 @@ struct ConnectionSettings {
     std::chrono::milliseconds loginTimeout{120000};
     std::chrono::milliseconds reconnectMin{5000};
     std::chrono::milliseconds reconnectMax{300000};
-    std::vector<DailyWindow> maintenanceWindows = ConnectionConfig{}.maintenanceWindows;
+    std::vector<MaintenanceWindow> maintenanceWindows = ConnectionConfig{}.maintenanceWindows;
 };
 
 class ConnectionSupervisor : public QObject {

@@ -275,7 +275,7 @@ EmulatedControl::buildRows(const std::string& trCode,
     query.minVolume = (minVolume.empty() ? 5 : std::stoll(minVolume)) * 1000;
     const std::string minutes = input(tr::input::kMinutes);
     if (query.timeBasis == "1") {
-        if (!isDigits(minutes) || minutes.size() > 3 || std::stoi(minutes) < 1) {
+        if (!isDigits(minutes) || minutes.size() > 2 || std::stoi(minutes) < 1) { // 2 characters wide
             return std::nullopt;
         }
         query.minutes = std::stoi(minutes);

@@ -62,6 +62,12 @@ std::string ReplayControl::key(const std::string& trCode, int prevNext,
                                const std::vector<std::pair<std::string, std::string>>& inputs) {
     std::string k = trCode + "|" + std::to_string(prevNext);
     for (const auto& [name, value] : inputs) {
+        // A blank input asks for the server's default, as an input not set at all does: so a
+        // recording made before the catalogue gained an input (opt10023's 거래소구분, blank = KRX)
+        // still answers today's requests.
+        if (value.empty()) {
+            continue;
+        }
         k += "|" + name + "=" + value;
     }
     return k;
