@@ -2,6 +2,8 @@
 
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
+#include "kiwoomd/core/ServerMessage.h"
+#include "kiwoomd/core/ThrottlePolicy.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/core/TrValue.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
@@ -344,14 +346,15 @@ void KiwoomSession::onRequestSent(const QString& rqName, int result) {
     FeedState& feed = m_feeds[request.feed];
     ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(result)];
     if (result == kiwoom_error::kOk) {
-        m_consecutiveThrottles = 0;
+        // Accepted is not answered: the server may still refuse it in a message (a throttle among
+        // them), so the throttle steps go back to the first only when a page arrives.
         m_inFlight->accepted = true;
         publishStatus();
         return;
     }
     m_inFlight.reset();
     m_timeoutTask.stop();
-    if (result == kiwoom_error::kQueryOverload) {
+    if (kiwoom_error::isThrottle(result)) {
         onThrottled(feed, request, result);
         return;
     }
@@ -376,14 +379,40 @@ void KiwoomSession::onThrottled(FeedState& feed, const Request& request, int cod
     publishStatus();
 }
 
-void KiwoomSession::onServerMessage(const QString& /*rqName*/, const QString& /*message*/) {}
+void KiwoomSession::onServerMessage(const QString& rqName, const QString& message) {
+    // An accepted request can still be refused by the server: the message ends in the code, and
+    // no answer follows. The request fails now, with the server's reason, not at its timeout.
+    const auto code = refusalCode(message.toStdString());
+    if (!code || !m_inFlight || rqName.toStdString() != m_inFlight->rqName) {
+        return;
+    }
+    const Request request = m_inFlight->request;
+    FeedState& feed = m_feeds[request.feed];
+    m_inFlight.reset();
+    m_timeoutTask.stop();
+    ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(*code)];
+    spdlog::warn("{} {}: the server refused the request: {}", feed.definition.id, feed.definition.trCode,
+                 message.trimmed().toStdString());
+    if (kiwoom_error::isThrottle(*code)) {
+        onThrottled(feed, request, *code);
+        return;
+    }
+    if (*code == kiwoom_error::kNoData) {
+        noteNoData(feed);
+        pump();
+        return;
+    }
+    ++m_counters.failed;
+    failFeed(feed, *code, "the server refused the request: " + message.trimmed().toStdString());
+    pump();
+}
 
 std::chrono::milliseconds KiwoomSession::throttleBackoff() {
-    // Exponential from 1 s, capped, with ±20% jitter so several clients do not retry in step.
-    const int exponent = std::min(m_consecutiveThrottles++, 16);
-    const auto base = std::min<long long>(1000LL << exponent, m_settings.maxThrottleBackoff.count());
-    std::uniform_real_distribution<double> jitter(0.8, 1.2);
-    return milliseconds(static_cast<long long>(static_cast<double>(base) * jitter(m_jitter)));
+    // Kiwoom's 17 s, 90 s, 180 s steps (ThrottlePolicy.h), never past the configured cap, and up
+    // to 20% longer so that clients throttled together do not return in step.
+    const auto wait = std::min(throttleWait(++m_consecutiveThrottles), m_settings.maxThrottleBackoff);
+    std::uniform_real_distribution<double> sample(0.0, 1.0);
+    return withJitter(wait, 0.2, sample(m_jitter));
 }
 
 void KiwoomSession::onRequestTimeout() {
@@ -431,6 +460,7 @@ void KiwoomSession::onPageArrived(const TrPage& page) {
     const std::size_t feedIndex = m_inFlight->request.feed;
     FeedState& feed = m_feeds[feedIndex];
     m_inFlight.reset();
+    m_consecutiveThrottles = 0;
     ++m_counters.succeeded;
     ++feed.pagesFetched;
 

@@ -42,8 +42,9 @@ public:
             return koaServerGubun;
         }
         if (is(signature, calls::kGetLoginInfo)) {
-            return args.value(0).toString() == QLatin1String(login_tag::kServerKind) ? loginInfoServerGubun
-                                                                                       : QStringLiteral("someone");
+            return args.value(0).toString() == QLatin1String(login_tag::kServerKind)
+                       ? loginInfoServerGubun
+                       : QStringLiteral("someone");
         }
         if (is(signature, calls::kGetRepeatCnt)) {
             return repeatCount;

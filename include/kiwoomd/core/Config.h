@@ -37,8 +37,8 @@ struct PollingConfig {
     // Pacing stays this far inside the server's windows: each window is lengthened by it.
     int safetyMarginMs = 250;
     std::vector<LimitWindow> windows = kiwoomLimitWindows();
-    int maxThrottleBackoffSeconds = 60;
-    int staleAfterIntervals = 3; // data older than this many intervals is stale
+    int maxThrottleBackoffSeconds = 180; // caps Kiwoom's 17 s / 90 s / 180 s waits after a throttle
+    int staleAfterIntervals = 3;         // data older than this many intervals is stale
 };
 
 struct ConnectionConfig {

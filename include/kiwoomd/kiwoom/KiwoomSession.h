@@ -33,9 +33,9 @@ struct SessionSettings {
     std::chrono::milliseconds requestTimeout{15000};
     int maxRequestAttempts = 2; // a request that times out is sent once more
     std::vector<LimitWindow> limitWindows = kiwoomLimitWindows();
-    std::chrono::milliseconds safetyMargin{250}; // added to every window's length
-    int staleAfterIntervals = 3;                 // data older than this many intervals is stale
-    std::chrono::milliseconds maxThrottleBackoff{60000};
+    std::chrono::milliseconds safetyMargin{250};          // added to every window's length
+    int staleAfterIntervals = 3;                          // data older than this many intervals is stale
+    std::chrono::milliseconds maxThrottleBackoff{180000}; // caps Kiwoom's 17/90/180 s steps
     MarketCalendar calendar;
     ConnectionSettings connection;
 };
