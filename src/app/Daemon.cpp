@@ -14,7 +14,9 @@
 #include "TrayIcon.h"
 #include "WebAssets.h"
 
+#include "RestKeysLoader.h"
 #include "kiwoomd/core/ConfigLoader.h"
+#include "kiwoomd/core/PollBudget.h"
 #include "kiwoomd/http/ApiRouter.h"
 #include "kiwoomd/http/EventStreamHub.h"
 #include "kiwoomd/http/HttpServer.h"
@@ -24,6 +26,7 @@
 #include "kiwoomd/kiwoom/emulator/EmulatorSettingsJson.h"
 #include "kiwoomd/kiwoom/record/RecordingSource.h"
 #include "kiwoomd/kiwoom/record/ReplayControl.h"
+#include "kiwoomd/rest/RestSource.h"
 
 #include <QApplication>
 #include <QDir>
@@ -92,6 +95,15 @@ void applyOverrides(const DaemonOptions& options, Config& config) {
     }
     config.emulator.faults.insert(config.emulator.faults.end(), options.simFaults.begin(),
                                   options.simFaults.end());
+    if (options.source) {
+        config.source = *options.source == QLatin1String("rest") ? SourceKind::Rest : SourceKind::OpenApi;
+    }
+    if (options.restUrl) {
+        config.rest.baseUrl = options.restUrl->toStdString();
+    }
+    if (options.restCaFile) {
+        config.rest.caFile = options.restCaFile->toStdString();
+    }
 }
 
 // The real OCX exists only on Windows; elsewhere the host runs the emulator.
@@ -215,15 +227,38 @@ http::TransportSettings transportSettings(const Config& config) {
     return settings;
 }
 
+RestSettings restSettings(const Config& config) {
+    RestSettings settings;
+    settings.server = config.rest.server;
+    settings.baseUrl = QUrl(QString::fromStdString(
+        !config.rest.baseUrl.empty()
+            ? config.rest.baseUrl
+            : (config.rest.server == "mock" ? "https://mockapi.kiwoom.com" : "https://api.kiwoom.com")));
+    settings.caFile = QString::fromStdString(config.rest.caFile);
+    return settings;
+}
+
+// The pacing windows of the configured source.
+std::vector<LimitWindow> limitWindows(const Config& config) {
+    if (config.source == SourceKind::Rest) {
+        return config.rest.windows.empty() ? restLimitWindows(config.rest.server) : config.rest.windows;
+    }
+    return config.polling.windows;
+}
+
 SessionSettings sessionSettings(const Config& config, bool emulated) {
     using std::chrono::milliseconds;
     using std::chrono::seconds;
     SessionSettings settings;
     settings.feeds = config.feeds;
-    settings.pollInterval = seconds(config.polling.intervalSeconds);
-    settings.requestTimeout = seconds(config.polling.requestTimeoutSeconds);
-    settings.limitWindows = config.polling.windows;
+    settings.limitWindows = limitWindows(config);
     settings.safetyMargin = milliseconds(config.polling.safetyMarginMs);
+    settings.pollIntervalAuto = config.polling.intervalAuto;
+    settings.pollInterval =
+        config.polling.intervalAuto
+            ? autoPollInterval(settings.feeds, settings.limitWindows, settings.safetyMargin)
+            : seconds(config.polling.intervalSeconds);
+    settings.requestTimeout = seconds(config.polling.requestTimeoutSeconds);
     settings.maxThrottleBackoff = seconds(config.polling.maxThrottleBackoffSeconds);
     settings.staleAfterIntervals = config.polling.staleAfterIntervals;
     settings.calendar = calendarFor(config, emulated);
@@ -358,12 +393,31 @@ int runDaemon(int argc, char** argv) {
         }
     }
     // A replayed market is as detached from today's clock as the emulated one.
-    const bool emulated = options.simulate || options.replayFile || !kControlExistsHere;
-    HostSource host(hostSettings(options, config, scheduler), scheduler);
-    Source* source = &host;
+    const bool emulated = config.source == SourceKind::OpenApi &&
+                          (options.simulate || options.replayFile || !kControlExistsHere);
+    std::unique_ptr<Source> base;
+    if (config.source == SourceKind::Rest) {
+        QString error;
+        const auto keys = loadRestKeys(config.rest, error);
+        if (!keys) {
+            spdlog::critical("{}", error.toStdString());
+            return kExitUsageError;
+        }
+        auto rest = std::make_unique<RestSource>(restSettings(config), *keys, scheduler);
+        if (!rest->setupError().isEmpty()) {
+            spdlog::critical("{}", rest->setupError().toStdString());
+            return kExitUsageError;
+        }
+        spdlog::info("source: Kiwoom's REST API at {} ({} server)",
+                     restSettings(config).baseUrl.toString().toStdString(), config.rest.server);
+        base = std::move(rest);
+    } else {
+        base = std::make_unique<HostSource>(hostSettings(options, config, scheduler), scheduler);
+    }
+    Source* source = base.get();
     std::unique_ptr<RecordingSource> recorder;
     if (options.recordFile) {
-        recorder = std::make_unique<RecordingSource>(host, *options.recordFile, scheduler.clock());
+        recorder = std::make_unique<RecordingSource>(*base, *options.recordFile, scheduler.clock());
         if (!recorder->isOpen()) {
             spdlog::critical("cannot record to {}: {}", options.recordFile->toStdString(),
                              recorder->errorString().toStdString());
@@ -489,7 +543,7 @@ int runDaemon(int argc, char** argv) {
                  baseUrl.toStdString());
     session.start();
     const int loopResult = QApplication::exec();
-    host.shutDown(); // no host outlives its daemon
+    source->shutDown(); // no host outlives its daemon; a REST token is revoked
     server.stop();
     spdlog::info("stopped");
     spdlog::shutdown();

@@ -82,8 +82,23 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         QStringLiteral("host-program"),
         QStringLiteral("Run this kiwoomd-host instead of the one beside kiwoomd (for packagers and tests)."),
         QStringLiteral("FILE"));
-    parser.addOptions({help, version, simulate, headless, host, port, config, dataDir, interval, seed,
-                       logLevel, simFault, record, replay, console, webRoot, hostProgram});
+    const QCommandLineOption source(
+        QStringLiteral("source"),
+        QStringLiteral(
+            "Where rankings come from: openapi (the OpenAPI+ control, the emulator where it does not "
+            "exist; default) or rest (Kiwoom's REST API; keys in KIWOOM_APPKEY and KIWOOM_SECRETKEY)."),
+        QStringLiteral("SOURCE"));
+    const QCommandLineOption restUrl(
+        QStringLiteral("rest-url"),
+        QStringLiteral("The REST API's base URL instead of the server's (https only)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption restCaFile(
+        QStringLiteral("rest-ca-file"),
+        QStringLiteral("One more trusted CA (PEM) for the REST API, e.g. a proxy's or a test server's."),
+        QStringLiteral("FILE"));
+    parser.addOptions({help,    version,  simulate,    headless, host,     port,      config,
+                       dataDir, interval, seed,        logLevel, simFault, record,    replay,
+                       console, webRoot,  hostProgram, source,   restUrl,  restCaFile});
 
     ParseOutcome outcome;
     if (!parser.parse(arguments)) {
@@ -121,6 +136,23 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     o.console = parser.isSet(console);
     if (parser.isSet(hostProgram)) {
         o.hostProgram = parser.value(hostProgram);
+    }
+    if (parser.isSet(source)) {
+        const QString value = parser.value(source);
+        if (value != QLatin1String("openapi") && value != QLatin1String("rest")) {
+            return fail(QStringLiteral("--source takes 'openapi' or 'rest', not '%1'.").arg(value));
+        }
+        o.source = value;
+    }
+    if (parser.isSet(restUrl)) {
+        if (!parser.value(restUrl).startsWith(QLatin1String("https://"))) {
+            return fail(
+                QStringLiteral("--rest-url must be an https:// URL, not '%1'.").arg(parser.value(restUrl)));
+        }
+        o.restUrl = parser.value(restUrl);
+    }
+    if (parser.isSet(restCaFile)) {
+        o.restCaFile = parser.value(restCaFile);
     }
     if (parser.isSet(host)) {
         o.host = parser.value(host);
@@ -173,6 +205,10 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     }
     if (parser.isSet(webRoot)) {
         o.webRoot = parser.value(webRoot);
+    }
+    if (o.source == QLatin1String("rest") && (o.simulate || o.replayFile)) {
+        return fail(
+            QStringLiteral("--source rest excludes --simulate and --replay: those are OpenAPI+ backends."));
     }
     if (o.replayFile && o.simulate) {
         return fail(

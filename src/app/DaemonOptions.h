@@ -27,6 +27,9 @@ struct DaemonOptions {
     std::optional<QString> replayFile;    // --replay FILE
     std::optional<QString> webRoot;       // --web-root DIR: the dashboard from disk, not the binary
     std::optional<QString> hostProgram;   // --host-program FILE: another kiwoomd-host (tests, packagers)
+    std::optional<QString> source;        // --source openapi|rest
+    std::optional<QString> restUrl;       // --rest-url URL: rest.base_url
+    std::optional<QString> restCaFile;    // --rest-ca-file FILE: rest.ca_file
 };
 
 struct ParseOutcome {

@@ -372,7 +372,15 @@ Config parseConfig(const json& document, const std::string& source) {
     }
     if (const json* polling = top.find("polling")) {
         ObjectReader reader(*polling, "polling", source);
-        reader.readInt("interval_seconds", config.polling.intervalSeconds, 1, 86400);
+        if (const json* interval = reader.find("interval_seconds"); interval && interval->is_string()) {
+            if (interval->get<std::string>() != "auto") {
+                reader.fail("polling.interval_seconds",
+                            "expected seconds (1..86400) or \"auto\", found " + interval->dump());
+            }
+            config.polling.intervalAuto = true;
+        } else {
+            reader.readInt("interval_seconds", config.polling.intervalSeconds, 1, 86400);
+        }
         reader.readInt("request_timeout_seconds", config.polling.requestTimeoutSeconds, 1, 600);
         reader.readInt("safety_margin_ms", config.polling.safetyMarginMs, 0, 60000);
         reader.readInt("max_throttle_backoff_seconds", config.polling.maxThrottleBackoffSeconds, 1, 3600);
@@ -481,6 +489,34 @@ Config parseConfig(const json& document, const std::string& source) {
                 checkHoliday(text, path, source);
                 config.market.holidays.push_back(text);
             }
+        }
+        reader.rejectUnknownKeys();
+    }
+    std::string sourceName = "openapi";
+    top.readString("source", sourceName, {"openapi", "rest"});
+    config.source = sourceName == "rest" ? SourceKind::Rest : SourceKind::OpenApi;
+    if (const json* rest = top.find("rest")) {
+        ObjectReader reader(*rest, "rest", source);
+        reader.readString("server", config.rest.server, {"live", "mock"});
+        reader.readString("base_url", config.rest.baseUrl);
+        if (!config.rest.baseUrl.empty() && config.rest.baseUrl.rfind("https://", 0) != 0) {
+            // Certificate verification is never off: only an https:// URL is accepted.
+            reader.fail("rest.base_url", "\"" + config.rest.baseUrl + "\" is not an https:// URL");
+        }
+        reader.readString("ca_file", config.rest.caFile);
+        reader.readString("appkey_file", config.rest.appKeyFile);
+        reader.readString("secretkey_file", config.rest.secretKeyFile);
+        for (const char* secret : {"appkey", "secretkey", "app_key", "secret_key", "token"}) {
+            if (rest->is_object() && rest->contains(secret)) {
+                // Secrets never sit in the config: it is read, copied and shown in bug reports.
+                reader.fail(reader.childPath(secret),
+                            "keys are not read from the config; use the environment "
+                            "(KIWOOM_APPKEY, KIWOOM_SECRETKEY) or rest.appkey_file / "
+                            "rest.secretkey_file");
+            }
+        }
+        if (const json* windows = reader.find("limit_windows")) {
+            config.rest.windows = parseWindows(*windows, "rest.limit_windows", source);
         }
         reader.rejectUnknownKeys();
     }

@@ -51,13 +51,33 @@ std::string describe(int code) {
         return "no account information";
     case -500:
         return "no such stock code";
+    case kRestThrottled:
+        return "too many requests (throttled)";
+    case kRestTokenInvalid:
+        return "the access token is not valid (expired or revoked)";
+    case kRestIpNotRegistered:
+        return "this computer's public IP address is not registered for the app key (register it on "
+               "Kiwoom's REST API site)";
+    case kRestLiveKeyOnMock:
+    case kRestMockKeyOnLive:
+        return "live and mock keys differ: the app key does not belong to this server (rest.server)";
+    case kRestDeviceAuth:
+    case kRestDeviceAuthAlternate:
+        return "device authentication required (confirm this device on Kiwoom's REST API site)";
+    case kRestTokenNotFound:
+        return "the access token is unknown to the server";
     default:
         return "unknown error code " + std::to_string(code);
     }
 }
 
 bool isThrottle(int code) {
-    return code == kQueryOverload || code == kQueryLimit || code == kQueryLimitAlternate;
+    return code == kQueryOverload || code == kQueryLimit || code == kQueryLimitAlternate ||
+           code == kRestThrottled;
+}
+
+bool isStaleToken(int code) {
+    return code == kRestTokenInvalid || code == kRestMockKeyOnLive || code == kRestTokenNotFound;
 }
 
 std::string describeWithCode(int code) {

@@ -16,6 +16,14 @@ std::vector<LimitWindow> kiwoomLimitWindows() {
     };
 }
 
+std::vector<LimitWindow> restLimitWindows(const std::string& server) {
+    using std::chrono::milliseconds;
+    if (server == "mock") {
+        return {{1, milliseconds(1000)}};
+    }
+    return {{5, milliseconds(1000)}};
+}
+
 RequestLimiter::RequestLimiter(std::vector<LimitWindow> windows, const Clock& clock)
     : m_clock(clock) {
     setWindows(std::move(windows));

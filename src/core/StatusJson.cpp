@@ -91,6 +91,7 @@ nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestam
         {json::kLoginError, errorOrNull(status.loginError)},
         {json::kMarketOpen, status.marketOpen},
         {json::kPollInterval, status.pollIntervalSeconds},
+        {json::kPollIntervalAuto, status.pollIntervalAuto},
         {json::kPollingPaused, status.pollingPaused},
         {json::kFeeds, std::move(feeds)},
         {json::kRequests,

@@ -104,6 +104,61 @@ const std::vector<TrSpec>& catalogue() {
     return specs;
 }
 
+const std::vector<RestTrSpec>& restCatalogue() {
+    // The ranking fields open alike in both: code, name, price, sign, change, change rate.
+    static const std::vector<std::string> opening = {"stk_cd",       "stk_nm",   "cur_prc",
+                                                     "pred_pre_sig", "pred_pre", "flu_rt"};
+    const auto fields = [](std::vector<std::string> rest) {
+        std::vector<std::string> all = opening;
+        all.insert(all.end(), rest.begin(), rest.end());
+        return all;
+    };
+    static const std::vector<RestTrSpec> specs = {
+        RestTrSpec{
+            kVolumeSurgeTr,
+            "ka10023",
+            "/api/dostk/rkinfo",
+            "trde_qty_sdnin",
+            {{input::kMarket, "mrkt_tp"},
+             {input::kSortBy, "sort_tp"},
+             {input::kTimeBasis, "tm_tp"},
+             {input::kMinVolume, "trde_qty_tp"},
+             {input::kMinutes, "tm"},
+             {input::kIssueCondition, "stk_cnd"},
+             {input::kPriceBand, "pric_tp"},
+             {input::kExchange, "stex_tp"}},
+            // 거래소구분 blank means KRX in the OpenAPI; the REST body wants the value itself.
+            {{"stex_tp", kExchangeKrx}},
+            fields({"prev_trde_qty", "now_trde_qty", "sdnin_qty", "sdnin_rt"}),
+        },
+        RestTrSpec{
+            kTodayVolumeTr,
+            "ka10030",
+            "/api/dostk/rkinfo",
+            "tdy_trde_qty_upper",
+            {{input::kMarket, "mrkt_tp"},
+             {input::kSortBy, "sort_tp"},
+             {input::kIncludeManaged, "mang_stk_incls"},
+             {input::kCreditKind, "crd_tp"},
+             {input::kMinVolume, "trde_qty_tp"},
+             {input::kPriceBand, "pric_tp"},
+             {input::kTurnoverBand, "trde_prica_tp"},
+             {input::kSessionKind, "mrkt_open_tp"}},
+            // opt10030 has no 거래소구분 input; the REST body does.
+            {{"stex_tp", kExchangeKrx}},
+            fields({"trde_qty", "pred_rt", "trde_tern_rt", "trde_amt"}),
+        },
+    };
+    return specs;
+}
+
+const RestTrSpec* findRestTr(std::string_view trCode) {
+    const auto& specs = restCatalogue();
+    const auto it =
+        std::find_if(specs.begin(), specs.end(), [&](const RestTrSpec& s) { return s.trCode == trCode; });
+    return it == specs.end() ? nullptr : &*it;
+}
+
 std::vector<std::string> TrSpec::fieldNames() const {
     std::vector<std::string> names;
     for (const auto& f : fields) {

@@ -364,7 +364,7 @@ void KiwoomSession::onRequestSent(const QString& rqName, int result) {
         return;
     }
     ++m_counters.failed;
-    failFeed(feed, result, "CommRqData failed: " + kiwoom_error::describeWithCode(result));
+    failFeed(feed, result, "request failed: " + kiwoom_error::describeWithCode(result));
     pump();
 }
 
@@ -628,6 +628,7 @@ void KiwoomSession::publishStatus() {
     status.lastError = m_connection.lastError();
     status.requests = m_counters;
     status.pollIntervalSeconds = static_cast<int>(m_settings.pollInterval.count());
+    status.pollIntervalAuto = m_settings.pollIntervalAuto;
     status.marketOpen = m_settings.calendar.isRegularSessionOpen(now);
     status.pollingPaused = m_pollingPaused;
     status.startedAt = m_startedAt;

@@ -33,6 +33,9 @@ struct ServerConfig {
 
 struct PollingConfig {
     int intervalSeconds = 60; // as in the seed prototype
+    // "interval_seconds": "auto": the shortest interval the source's limit windows sustain for
+    // every feed's pages, with a reserve (PollBudget.h); intervalSeconds is then ignored.
+    bool intervalAuto = false;
     int requestTimeoutSeconds = 15;
     // Pacing stays this far inside the server's windows: each window is lengthened by it.
     int safetyMarginMs = 250;
@@ -84,7 +87,24 @@ struct MarketConfig {
     std::vector<SpecialDay> specialDays = defaultKrxSpecialDays();
 };
 
+// Where rankings come from: the OpenAPI+ control (in kiwoomd-host; the emulator where the control
+// does not exist) or Kiwoom's REST API.
+enum class SourceKind { OpenApi, Rest };
+
+struct RestConfig {
+    std::string server = "live"; // "live" (api.kiwoom.com) or "mock" (mockapi.kiwoom.com)
+    std::string baseUrl;         // instead of the server's URL (a proxy, a test server)
+    std::string caFile;          // one more trusted CA (PEM), for such a proxy or test server
+    // The keys, when not in KIWOOM_APPKEY / KIWOOM_SECRETKEY: files only their owner may read.
+    std::string appKeyFile;
+    std::string secretKeyFile;
+    // Pacing for the REST source; empty: the server's default (restLimitWindows()).
+    std::vector<LimitWindow> windows;
+};
+
 struct Config {
+    SourceKind source = SourceKind::OpenApi;
+    RestConfig rest;
     ServerConfig server;
     PollingConfig polling;
     ConnectionConfig connection;

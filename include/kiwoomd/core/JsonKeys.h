@@ -64,6 +64,7 @@ inline constexpr char kAgeSeconds[] = "age_seconds";
 inline constexpr char kRestored[] = "restored";
 inline constexpr char kPolling[] = "polling";
 inline constexpr char kPollingPaused[] = "polling_paused";
+inline constexpr char kPollIntervalAuto[] = "poll_interval_auto";
 inline constexpr char kNote[] = "note";
 inline constexpr char kMeaning[] = "meaning";
 // /api/status "host": the process that hosts the control (null when it runs in this process)

@@ -32,7 +32,21 @@ inline constexpr int kOthersAccount = -302;
 inline constexpr int kNoAccountInfo = -340;
 inline constexpr int kNoSuchCode = -500;
 
-// Whether `code` says the server throttled the query (-200, -209, -210): the answer is to wait
+// Kiwoom REST API return codes (positive, so they never meet the OpenAPI's negative ones).
+inline constexpr int kRestThrottled = 1700;       // too many requests (also seen as HTTP 429)
+inline constexpr int kRestTokenInvalid = 8005;    // the token is not valid (expired, revoked)
+inline constexpr int kRestIpNotRegistered = 8010; // the token was issued to another IP
+inline constexpr int kRestLiveKeyOnMock = 8030;   // live and mock keys differ
+inline constexpr int kRestMockKeyOnLive = 8031;
+inline constexpr int kRestDeviceAuth = 8040;
+inline constexpr int kRestDeviceAuthAlternate = 8050;
+inline constexpr int kRestTokenNotFound = 8103;
+
+// Whether a REST answer with `code` is worth one retry with a freshly issued token (the official
+// client does exactly that for 8005, 8031 and 8103, and for HTTP 401).
+bool isStaleToken(int code);
+
+// Whether `code` says the server throttled the query (-200, -209, -210; REST 1700): the answer is to wait
 // (ThrottlePolicy.h), not to call the request malformed.
 bool isThrottle(int code);
 

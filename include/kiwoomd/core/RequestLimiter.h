@@ -20,6 +20,11 @@ struct LimitWindow {
 // The windows documented in shared/kiwoom-openapi.md: 5/1 s, 5/18 s, 25/90 s, 50/180 s, 1000/h.
 std::vector<LimitWindow> kiwoomLimitWindows();
 
+// Kiwoom's REST limits as users measured them: about 5 queries a second on the live server (per
+// api-id), about 1 a second on the mock server (shared/kiwoom-openapi.md); overruns answer 1700.
+// No longer windows are documented. `server` is "live" or "mock"; rest.limit_windows overrides.
+std::vector<LimitWindow> restLimitWindows(const std::string& server);
+
 class RequestLimiter {
 public:
     RequestLimiter(std::vector<LimitWindow> windows, const Clock& clock);

@@ -83,6 +83,7 @@ struct SessionStatus {
     RequestCounters requests;
     std::vector<WindowUsage> budget; // request budget used in each pacing window
     int pollIntervalSeconds = 60;
+    bool pollIntervalAuto = false; // chosen by the source's limit windows ("interval_seconds": "auto")
     bool marketOpen = false;
     bool pollingPaused = false; // the user paused polling (tray); no request is sent until resumed
     Timestamp startedAt{};

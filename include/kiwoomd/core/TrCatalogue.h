@@ -101,7 +101,23 @@ struct TrSpec {
     const FieldSpec* fieldByKey(std::string_view jsonKey) const;
 };
 
+// The same TR in Kiwoom's REST API (shared/kiwoom-openapi.md, "Kiwoom's REST API"): feeds keep
+// their OpenAPI input names, and this maps them to the JSON body and the answer's rows.
+struct RestTrSpec {
+    std::string trCode;  // the OpenAPI TR it stands for, e.g. "opt10023"
+    std::string apiId;   // the api-id header, e.g. "ka10023"
+    std::string path;    // e.g. "/api/dostk/rkinfo"
+    std::string listKey; // the answer's array of rows, e.g. "trde_qty_sdnin"
+    // OpenAPI input name -> body key. An input the feed leaves blank takes the body key's entry
+    // in `blankAs`, if any; body keys no OpenAPI input has come from `blankAs` too.
+    std::vector<std::pair<std::string, std::string>> inputs;
+    std::vector<std::pair<std::string, std::string>> blankAs;
+    std::vector<std::string> fields; // the row keys, in the TrSpec's field order
+};
+
 const std::vector<TrSpec>& catalogue();
+const std::vector<RestTrSpec>& restCatalogue();
+const RestTrSpec* findRestTr(std::string_view trCode);
 const TrSpec* findTr(std::string_view code);
 const InputSpec* findInput(const TrSpec& spec, std::string_view name);
 bool isAllowedInput(const InputSpec& spec, std::string_view value);

@@ -48,7 +48,7 @@ public:
     std::optional<HostStatus> hostStatus() const override { return m_status; }
 
     // Ends the host for good (quit, then kill after the grace period); for the daemon's exit.
-    void shutDown();
+    void shutDown() override;
 
 private:
     enum class Phase { Stopped, Starting, Ready, LoggingIn, LoggedIn };

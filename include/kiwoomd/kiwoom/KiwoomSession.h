@@ -30,6 +30,7 @@ namespace kiwoomd {
 struct SessionSettings {
     std::vector<FeedDefinition> feeds = defaultFeeds();
     std::chrono::seconds pollInterval{60};
+    bool pollIntervalAuto = false; // pollInterval was chosen by the limit windows (PollBudget.h)
     std::chrono::milliseconds requestTimeout{15000};
     int maxRequestAttempts = 2; // a request that times out is sent once more
     std::vector<LimitWindow> limitWindows = kiwoomLimitWindows();

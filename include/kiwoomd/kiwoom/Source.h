@@ -38,6 +38,10 @@ public:
     // Gives the screen back (DisconnectRealData), e.g. after a request timed out on it.
     virtual void releaseScreen(const std::string& screenNo) = 0;
 
+    // Ends the source for good at the daemon's exit, waiting a little for it to finish (a host
+    // to quit, a token to be revoked).
+    virtual void shutDown() { logOut(); }
+
     // The process hosting the control, for sources that run one.
     virtual std::optional<HostStatus> hostStatus() const { return std::nullopt; }
 

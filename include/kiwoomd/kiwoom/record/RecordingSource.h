@@ -28,6 +28,7 @@ public:
     QString backendName() const override { return m_inner.backendName(); }
     void logIn() override { m_inner.logIn(); }
     void logOut() override { m_inner.logOut(); }
+    void shutDown() override { m_inner.shutDown(); }
     void request(const PageRequest& request) override;
     void releaseScreen(const std::string& screenNo) override { m_inner.releaseScreen(screenNo); }
     std::optional<HostStatus> hostStatus() const override { return m_inner.hostStatus(); }
