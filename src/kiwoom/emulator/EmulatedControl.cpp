@@ -109,6 +109,8 @@ void EmulatedControl::registerHandlers() {
     });
     add(calls::kGetConnectState, [this](const QVariantList&) { return QVariant(m_connected ? 1 : 0); });
     add(calls::kGetLoginInfo, [this](const QVariantList& a) { return getLoginInfo(a.value(0).toString()); });
+    add(calls::kKoaFunctions,
+        [this](const QVariantList& a) { return koaFunctions(a.value(0).toString(), a.value(1).toString()); });
     add(calls::kSetInputValue, [this](const QVariantList& a) {
         m_inputs[s(a.value(0).toString())] = s(a.value(1).toString());
         m_inputOrder.emplace_back(s(a.value(0).toString()), s(a.value(1).toString()));
@@ -231,6 +233,13 @@ QVariant EmulatedControl::getLoginInfo(const QString& tag) const {
         return QStringLiteral("1"); // the emulator is a mock trading server
     }
     return QString();
+}
+
+QVariant EmulatedControl::koaFunctions(const QString& name, const QString& /*argument*/) const {
+    if (s(name) == koa_function::kServerKind) {
+        return QStringLiteral("1"); // the emulator is a mock trading server
+    }
+    return QString(); // the real control answers "" for a name it does not know
 }
 
 std::optional<std::vector<std::vector<std::string>>>

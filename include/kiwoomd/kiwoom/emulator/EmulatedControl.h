@@ -84,6 +84,7 @@ private:
     void registerHandlers();
     QVariant commConnect();
     QVariant getLoginInfo(const QString& tag) const;
+    QVariant koaFunctions(const QString& name, const QString& argument) const;
     QVariant commRqData(const QString& rqName, const QString& trCode, int prevNext, const QString& screenNo);
     QVariant getRepeatCnt(const QString& trCode, const QString& recordName) const;
     QVariant getCommData(const QString& trCode, const QString& recordName, int index,
