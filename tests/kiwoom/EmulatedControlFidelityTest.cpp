@@ -83,6 +83,47 @@ public:
     std::function<void()> onTrData;
 };
 
+TEST(EmulatedControlFidelity, AfterADropTheSameControlCannotLogInAgain) {
+    Fidelity f(settingsWith());
+    ASSERT_EQ(f.connect(), 0);
+    f.control.dropConnection();
+    ASSERT_EQ(f.logins.back(), -106);
+    EXPECT_EQ(f.control.dynamicCall(calls::kCommConnect).toInt(), 0) << "the call itself is accepted";
+    f.scheduler.runFor(std::chrono::milliseconds(kLoginDelayMs - 1));
+    EXPECT_EQ(f.logins.size(), 2u) << "the answer takes the usual login delay";
+    f.scheduler.runFor(1ms);
+    ASSERT_EQ(f.logins.size(), 3u);
+    EXPECT_EQ(f.logins.back(), -101);
+    EXPECT_EQ(f.connect(), -101) << "and keeps failing: only a new process logs in";
+    EXPECT_EQ(f.control.dynamicCall(calls::kGetConnectState).toInt(), 0);
+}
+
+TEST(EmulatedControlFidelity, AFreshControlLogsInWhereADroppedOneCannot) {
+    Fidelity dropped(settingsWith());
+    ASSERT_EQ(dropped.connect(), 0);
+    dropped.control.dropConnection();
+    Fidelity fresh(settingsWith());
+    EXPECT_EQ(fresh.connect(), 0);
+}
+
+TEST(EmulatedControlFidelity, DisconnectFaultLeavesTheControlUnableToLogInAfterTheOutage) {
+    Fidelity f(settingsWith({{"disconnect", 5s, 10s}}));
+    ASSERT_EQ(f.connect(), 0);
+    f.scheduler.runFor(6s);
+    ASSERT_EQ(f.logins.back(), -106);
+    f.scheduler.runFor(20s); // the server is back
+    EXPECT_EQ(f.connect(), -101);
+}
+
+TEST(EmulatedControlFidelity, ReloginAfterDropCanBeAllowedForInProcessTests) {
+    auto settings = settingsWith();
+    settings.loginAgainAfterDrop = true;
+    Fidelity f(settings);
+    ASSERT_EQ(f.connect(), 0);
+    f.control.dropConnection();
+    EXPECT_EQ(f.connect(), 0);
+}
+
 TEST(EmulatedControlFidelity, KoaFunctionsGetServerGubunSaysMockServerLikeTheLoginInfoTag) {
     Fidelity f(settingsWith());
     ASSERT_EQ(f.connect(), 0);

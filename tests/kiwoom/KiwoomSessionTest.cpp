@@ -268,7 +268,9 @@ TEST_F(KiwoomSessionTest, ReconfiguringAddsAndRemovesFeedsAndKeepsUnchangedOnes)
 }
 
 TEST_F(KiwoomSessionTest, LostConnectionMarksDataStaleThenLogsInAgain) {
-    build();
+    auto emu = fastEmulator();
+    emu.loginAgainAfterDrop = true; // in-process re-login; the real control needs a new host process
+    build(emu);
     session->start();
     ASSERT_TRUE(runUntilVersion("all", 1));
     control->dropConnection(kiwoom_error::kSocketClosed);
@@ -422,7 +424,9 @@ TEST_F(KiwoomSessionTest, DuringMaintenanceItWaitsForTheWindowToEnd) {
     // 2026-11-25 is a Wednesday: the server is down 05:05-05:10 KST.
     scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 25, 4, 59, 0) -
                                                                            kTuesdayMorning));
-    build();
+    auto emu = fastEmulator();
+    emu.loginAgainAfterDrop = true; // in-process re-login; the real control needs a new host process
+    build(emu);
     session->start();
     ASSERT_TRUE(scheduler.runUntil([&] { return session->connectionState() == ConnectionState::Connected; }));
     scheduler.runFor(7min); // 05:06, inside the window

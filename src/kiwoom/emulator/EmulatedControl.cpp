@@ -174,6 +174,7 @@ void EmulatedControl::dropConnection(int resultCode) {
         return;
     }
     m_connected = false;
+    m_dropped = !m_settings.loginAgainAfterDrop;
     ++m_generation;
     m_continuations.clear();
     m_screens.clear();
@@ -201,6 +202,10 @@ QVariant EmulatedControl::commConnect() {
         m_loginFailure.reset();
         if (faultActive("version-update")) {
             result = kiwoom_error::kVersionProcessingFailed; // the module wants to update itself
+        } else if (m_dropped) {
+            // After a drop the real control shows "통신 연결이 끊겼습니다. 프로그램 종료후 재접속 해주시기
+            // 바랍니다" and cannot log in again in the same process (shared/kiwoom-openapi.md).
+            result = kiwoom_error::kServerConnectionFailed;
         } else if (faultActive("login-fail")) {
             result = kiwoom_error::kUserInfoExchangeFailed;
         } else if (faultActive("disconnect")) {

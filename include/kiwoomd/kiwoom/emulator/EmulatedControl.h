@@ -33,6 +33,10 @@ struct EmulatorSettings {
     std::string userName = "모의투자";
     // Faults on a timetable measured from the emulator's creation (docs/faults.md).
     std::vector<EmulatorFault> faults;
+    // The real control cannot log in again in the process where its connection dropped: every
+    // later CommConnect answers OnEventConnect(-101). True lets in-process tests reconnect the
+    // same object, which only a new host process can do with the real one.
+    bool loginAgainAfterDrop = false;
 };
 
 class EmulatedControl final : public OpenApiControl {
@@ -116,6 +120,7 @@ private:
 
     bool m_connected = false;
     bool m_loginPending = false;
+    bool m_dropped = false;         // the connection dropped once: this control cannot log in again
     std::uint64_t m_generation = 0; // bumps when the connection drops, voiding pending responses
     std::map<std::string, std::string> m_inputs;
     std::vector<std::pair<std::string, std::string>> m_inputOrder; // as SetInputValue was called
