@@ -134,6 +134,28 @@ TEST_F(FaultEndToEnd, DisconnectRecoversWithFreshData) {
     EXPECT_TRUE(code == -106 || code == -101) << code;
 }
 
+TEST_F(FaultEndToEnd, BlankPaddingRowsLeaveTheRankingAsItWas) {
+    startWith({"blank-rows"});
+    ASSERT_TRUE(freshRankingNewerThan(0, 5));
+    const auto r = ranking();
+    ASSERT_FALSE(r["data"].empty());
+    int expectedRank = 1;
+    for (const auto& row : r["data"]) {
+        EXPECT_EQ(row["rank"].get<int>(), expectedRank++);
+    }
+    for (const auto& feed : status()["feeds"]) {
+        EXPECT_EQ(feed["skipped_rows"], 0) << feed["id"];
+    }
+}
+
+TEST_F(FaultEndToEnd, ServerRefusalIsSurvivedAndTheRankingResumes) {
+    startWith({"server-refuse@2+3"});
+    ASSERT_TRUE(freshRankingNewerThan(0, 2));
+    const int version = ranking()["version"].get<int>();
+    ASSERT_TRUE(pollUntil([&] { return status()["requests"]["timed_out"].get<int>() > 0; }, 8));
+    EXPECT_TRUE(freshRankingNewerThan(version, 15)) << m_daemon->output().toStdString();
+}
+
 TEST_F(FaultEndToEnd, LoginThatAlwaysFailsIsExplainedAndRetried) {
     startWith({"login-fail"});
     ASSERT_TRUE(pollUntil([&] { return !status()["login_error"].is_null(); }, 5));

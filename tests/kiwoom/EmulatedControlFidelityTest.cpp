@@ -32,6 +32,10 @@ EmulatorSettings settingsWith(std::vector<EmulatorFault> faults = {}) {
     return s;
 }
 
+EmulatorFault always(const char* name) {
+    return {name, 0ms, std::nullopt};
+}
+
 // One control on virtual time, with helpers to log in and ask for one opt10023 page.
 class Fidelity {
 public:
@@ -137,6 +141,92 @@ TEST(EmulatedControlFidelity, KoaFunctionsAnswersBlankForANameItDoesNotKnow) {
     const QVariant answer = f.call(calls::kKoaFunctions, {QStringLiteral("NoSuchFunction"), QString()});
     EXPECT_TRUE(answer.isValid());
     EXPECT_EQ(answer.toString(), "");
+}
+
+TEST(EmulatedControlFidelity, AnAnswerIsPrecededByTheServersCompletionMessage) {
+    Fidelity f(settingsWith());
+    ASSERT_EQ(f.connect(), 0);
+    ASSERT_EQ(f.requestPage(), 0);
+    ASSERT_TRUE(f.scheduler.runUntil([&] { return f.events.size() == 2; }, 5s));
+    EXPECT_EQ(f.events[0].rfind("msg ", 0), 0u) << f.events[0];
+    EXPECT_NE(f.events[0].find("조회가 완료되었습니다"), std::string::npos) << f.events[0];
+    EXPECT_FALSE(refusalCode(f.events[0].substr(4)));
+    EXPECT_EQ(f.events[1], "tr_data opt10023");
+}
+
+TEST(EmulatedControlFidelity, ServerRefusalArrivesAsAMessageEndingInTheCodeAndNoData) {
+    Fidelity f(settingsWith({always("server-refuse")}));
+    ASSERT_EQ(f.connect(), 0);
+    QSignalSpy messages(&f.control, &OpenApiControl::OnReceiveMsg);
+    EXPECT_EQ(f.requestPage(), 0) << "the control accepts the request; the server refuses it";
+    f.scheduler.runFor(2s);
+    ASSERT_EQ(messages.count(), 1);
+    EXPECT_EQ(messages.first().at(0).toString(), "1001");
+    EXPECT_EQ(messages.first().at(1).toString(), "kospi#1");
+    EXPECT_EQ(messages.first().at(2).toString(), "opt10023");
+    EXPECT_EQ(refusalCode(messages.first().at(3).toString().toStdString()), -200);
+    EXPECT_EQ(f.events.size(), 1u) << "no OnReceiveTrData";
+}
+
+TEST(EmulatedControlFidelity, CommDataExCanAnswerAnEmptyButValidListWhileFieldCallsStillWork) {
+    Fidelity f(settingsWith({always("commdataex-empty")}));
+    ASSERT_EQ(f.connect(), 0);
+    QVariant table;
+    int repeat = 0;
+    QString firstCode;
+    f.onTrData = [&] {
+        table = f.call(calls::kGetCommDataEx, {f.trCode(), f.record()});
+        repeat = f.call(calls::kGetRepeatCnt, {f.trCode(), f.record()}).toInt();
+        firstCode =
+            f.call(calls::kGetCommData, {f.trCode(), f.record(), 0, QString(tr::field::kCode)}).toString();
+    };
+    ASSERT_EQ(f.requestPage(), 0);
+    ASSERT_TRUE(f.scheduler.runUntil([&] { return repeat > 0; }, 5s));
+    EXPECT_TRUE(table.isValid());
+    EXPECT_TRUE(table.toList().isEmpty());
+    EXPECT_FALSE(firstCode.trimmed().isEmpty());
+}
+
+TEST(EmulatedControlFidelity, CommDataExCanAnswerFewerRowsThanGetRepeatCnt) {
+    Fidelity f(settingsWith({always("commdataex-mismatch")}));
+    ASSERT_EQ(f.connect(), 0);
+    int tableRows = -1;
+    int repeat = 0;
+    f.onTrData = [&] {
+        tableRows = f.call(calls::kGetCommDataEx, {f.trCode(), f.record()}).toList().size();
+        repeat = f.call(calls::kGetRepeatCnt, {f.trCode(), f.record()}).toInt();
+    };
+    ASSERT_EQ(f.requestPage(), 0);
+    ASSERT_TRUE(f.scheduler.runUntil([&] { return repeat > 0; }, 5s));
+    EXPECT_EQ(tableRows, repeat - 1);
+}
+
+TEST(EmulatedControlFidelity, BlankRowsFaultPadsThePageWithRowsThatParseAsAbsent) {
+    Fidelity f(settingsWith({always("blank-rows")}));
+    ASSERT_EQ(f.connect(), 0);
+    std::vector<RawRow> rows;
+    f.onTrData = [&] {
+        const int count = f.call(calls::kGetRepeatCnt, {f.trCode(), f.record()}).toInt();
+        const auto& spec = *tr::findTr(tr::kVolumeSurgeTr);
+        for (int i = 0; i < count; ++i) {
+            RawRow raw;
+            for (const auto& field : spec.fields) {
+                raw.values.push_back(f.call(calls::kGetCommData, {f.trCode(), f.record(), i,
+                                                                  QString::fromStdString(field.kiwoomName)})
+                                         .toString()
+                                         .toStdString());
+            }
+            rows.push_back(raw);
+        }
+    };
+    ASSERT_EQ(f.requestPage(), 0);
+    ASSERT_TRUE(f.scheduler.runUntil([&] { return !rows.empty(); }, 5s));
+    ASSERT_GT(rows.size(), 3u);
+    const auto& spec = *tr::findTr(tr::kVolumeSurgeTr);
+    EXPECT_FALSE(parseRankingRow(spec, rows.front(), 1).absent);
+    for (std::size_t i = rows.size() - 3; i < rows.size(); ++i) {
+        EXPECT_TRUE(parseRankingRow(spec, rows[i], static_cast<int>(i) + 1).absent) << i;
+    }
 }
 
 } // namespace

@@ -78,6 +78,7 @@ private:
         std::vector<std::vector<std::string>> rows;
         bool hasMore = false;
         std::string message;
+        bool refused = false; // refused on the server: OnReceiveMsg with the code, no OnReceiveTrData
     };
     struct Continuation {
         std::string trCode;
@@ -100,6 +101,7 @@ private:
     // Validates the inputs and builds every row of the ranking; nullopt when an input is invalid.
     std::optional<std::vector<std::vector<std::string>>>
     buildRows(const std::string& trCode, const std::map<std::string, std::string>& inputs) const;
+    void scheduleDelivery(Response response);
     void deliver(Response response, std::uint64_t generation, TaskId task);
     void scheduleTick();
     void scheduleFaults();
