@@ -16,8 +16,9 @@ files=(
     src/http/transport/SocketIoWindows.cpp
     src/app/platform/ConsoleWindows.cpp
     src/app/platform/ProcessLimitsWindows.cpp
+    src/host/platform/DialogCloserWindows.cpp
 )
 for file in "${files[@]}"; do
-    "$compiler" -std=c++17 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -Isrc/app -Iinclude "$file"
+    "$compiler" -std=c++17 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -Isrc/app -Isrc/host -Iinclude "$file"
 done
 echo "Windows-only sources compile for i686-w64-mingw32: ${files[*]}"

@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-30}"
 shift || true
-all_targets=(FuzzTrValue FuzzRankingRow FuzzServerMessage FuzzConfigLoader FuzzSnapshotJson FuzzRequest)
+all_targets=(FuzzTrValue FuzzRankingRow FuzzServerMessage FuzzConfigLoader FuzzSnapshotJson FuzzRequest
+    FuzzHostProtocol)
 if [ $# -gt 0 ]; then
     targets=("$@")
 else

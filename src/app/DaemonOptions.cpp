@@ -16,6 +16,15 @@ template <typename T> bool parseNumber(const QString& text, T min, T max, T& out
     return true;
 }
 
+// "login-fail, disconnect, ...": the help lists the faults the parser accepts, from their one list.
+QString faultNameList() {
+    QStringList names;
+    for (const auto& name : emulatorFaultNames()) {
+        names << QString::fromStdString(name);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 ParseOutcome parseCommandLine(const QStringList& arguments) {
@@ -57,9 +66,8 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
                                       QStringLiteral("LEVEL"));
     const QCommandLineOption simFault(
         QStringLiteral("sim-fault"),
-        QStringLiteral(
-            "Emulator fault NAME[@SECONDS][+DURATION], repeatable: login-fail, disconnect, throttle, drop, "
-            "slow, malformed, empty, version-update (docs/faults.md)."),
+        QStringLiteral("Emulator fault NAME[@SECONDS][+DURATION], repeatable: %1 (docs/faults.md).")
+            .arg(faultNameList()),
         QStringLiteral("FAULT"));
     const QCommandLineOption record(
         QStringLiteral("record"),

@@ -16,8 +16,11 @@ std::optional<std::int64_t> parseSeconds(const std::string& text) {
 } // namespace
 
 const std::vector<std::string>& emulatorFaultNames() {
-    static const std::vector<std::string> names = {"login-fail", "disconnect", "throttle", "drop",
-                                                   "slow",       "malformed",  "empty",    "version-update"};
+    // clang-format off
+    static const std::vector<std::string> names = {
+        "login-fail", "disconnect", "throttle", "drop", "slow", "malformed", "empty", "version-update",
+        "server-refuse", "blank-rows", "commdataex-empty", "commdataex-mismatch"};
+    // clang-format on
     return names;
 }
 

@@ -3,6 +3,7 @@
 // exits when kiwoomd goes away. Not meant to be started by hand.
 
 #include "ControlFactory.h"
+#include "DialogWatch.h"
 #include "HostServer.h"
 
 #include "kiwoomd/kiwoom/ControlSource.h"
@@ -157,5 +158,15 @@ int main(int argc, char** argv) {
         QTimer::singleShot(3000, [code] { std::_Exit(code); });
     });
     server.greet();
+    host::watchDialogs(
+        app,
+        [&server](const std::string& line) {
+            spdlog::warn("dialog {}", line);
+            server.reportDialog(line);
+        },
+        [] {
+            spdlog::warn("the OpenAPI updater needs the module: this host exits for it");
+            QCoreApplication::exit(3);
+        });
     return QApplication::exec();
 }

@@ -15,6 +15,9 @@ namespace {
 
 using std::chrono::milliseconds;
 
+// How long a host whose connection closed may take to exit by itself.
+constexpr milliseconds kExitGrace{1000};
+
 long long seconds(milliseconds duration) {
     return std::chrono::duration_cast<std::chrono::seconds>(duration).count();
 }
@@ -119,8 +122,10 @@ void HostSource::onNewConnection() {
         m_socket = socket;
         connect(socket, &QLocalSocket::readyRead, this, &HostSource::onReadyRead);
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
+            // A host that dies closes its socket first; its exit, a moment later, says how it
+            // ended. Only a host that stays up without its connection is ended for it.
             if (socket == m_socket) {
-                endHost("closed its connection");
+                m_killTask.start(kExitGrace, [this] { endHost("closed its connection"); });
             }
         });
     }
@@ -287,7 +292,7 @@ void HostSource::onProcessFinished(int exitCode, QProcess::ExitStatus status) {
     }
     std::string why = m_endReason;
     if (why.empty()) {
-        why = status == QProcess::CrashExit ? "crashed" : "exited with code " + std::to_string(exitCode);
+        why = status == QProcess::CrashExit ? "crashed (or was killed)" : "exited with code " + std::to_string(exitCode);
     }
     spdlog::warn("the control's host (pid {}) has ended: it {}", m_status.pid, why);
     m_process->disconnect(this);

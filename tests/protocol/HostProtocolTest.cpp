@@ -124,7 +124,8 @@ TEST(HostProtocolCommand, ReleaseRoundTripsItsScreen) {
 }
 
 TEST(HostProtocolCommand, PingRoundTripsEveryUnsigned64BitSequence) {
-    for (const std::uint64_t seq : {std::uint64_t{0}, std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()}) {
+    for (const std::uint64_t seq :
+         {std::uint64_t{0}, std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()}) {
         Command command;
         command.kind = Command::Kind::Ping;
         command.seq = seq;
@@ -314,8 +315,9 @@ TEST(HostProtocolRefusal, MissingKeysAreNamed) {
     EXPECT_EQ(commandRefusal(R"({"seq":1})"), "'cmd' must be a string");
     EXPECT_EQ(commandRefusal(R"({"cmd":"ping"})"), "'seq' must be an integer");
     EXPECT_EQ(commandRefusal(R"({"cmd":"release"})"), "'screen' must be a string");
-    EXPECT_EQ(commandRefusal(R"({"cmd":"request","rq_name":"a","tr":"opt10023","prev_next":0,"screen":"0101"})"),
-              "'inputs' must be an array of [name, value] pairs");
+    EXPECT_EQ(
+        commandRefusal(R"({"cmd":"request","rq_name":"a","tr":"opt10023","prev_next":0,"screen":"0101"})"),
+        "'inputs' must be an array of [name, value] pairs");
     EXPECT_EQ(hostMessageRefusal(R"({"event":"hello","protocol":1,"bits":64,"backend":"emulator"})"),
               "'pid' must be an integer");
     EXPECT_EQ(hostMessageRefusal(R"({"event":"connect"})"), "'code' must be an integer");
@@ -332,12 +334,14 @@ TEST(HostProtocolRefusal, WrongTypesAreNamed) {
     EXPECT_EQ(commandRefusal(R"({"cmd":"ping","seq":"1"})"), "'seq' must be an integer");
     EXPECT_EQ(commandRefusal(R"({"cmd":"ping","seq":1.5})"), "'seq' must be an integer");
     EXPECT_EQ(commandRefusal(R"({"cmd":"ping","seq":true})"), "'seq' must be an integer");
-    EXPECT_EQ(commandRefusal(R"({"cmd":"request","rq_name":"a","tr":"opt10023","prev_next":0,"screen":"0101",)"
-                             R"("inputs":[["시장구분"]]})"),
-              "'inputs' must be an array of [name, value] pairs");
-    EXPECT_EQ(commandRefusal(R"({"cmd":"request","rq_name":"a","tr":"opt10023","prev_next":0,"screen":"0101",)"
-                             R"("inputs":[["시장구분",1]]})"),
-              "'inputs' must be an array of [name, value] pairs");
+    EXPECT_EQ(
+        commandRefusal(R"({"cmd":"request","rq_name":"a","tr":"opt10023","prev_next":0,"screen":"0101",)"
+                       R"("inputs":[["시장구분"]]})"),
+        "'inputs' must be an array of [name, value] pairs");
+    EXPECT_EQ(
+        commandRefusal(R"({"cmd":"request","rq_name":"a","tr":"opt10023","prev_next":0,"screen":"0101",)"
+                       R"("inputs":[["시장구분",1]]})"),
+        "'inputs' must be an array of [name, value] pairs");
     EXPECT_EQ(hostMessageRefusal(R"({"event":"hello","protocol":"1","pid":1,"bits":64,"backend":"x"})"),
               "'protocol' must be an integer");
     EXPECT_EQ(hostMessageRefusal(R"({"event":"hello","protocol":1,"pid":1,"bits":64,"backend":null})"),
@@ -346,24 +350,31 @@ TEST(HostProtocolRefusal, WrongTypesAreNamed) {
     EXPECT_EQ(hostMessageRefusal(R"({"call":["GetLoginInfo"]})"), "'call' must be a string");
     const std::string trData = R"({"event":"tr_data","rq_name":"a","tr":"b","screen":"0101","record":"r",)"
                                R"("prev_next":"0","rows":)";
-    EXPECT_EQ(hostMessageRefusal(trData + R"([["005930",71200]]})"), "'rows' must be an array of rows of strings");
+    EXPECT_EQ(hostMessageRefusal(trData + R"([["005930",71200]]})"),
+              "'rows' must be an array of rows of strings");
     EXPECT_EQ(hostMessageRefusal(trData + R"(["005930"]})"), "'rows' must be an array of rows of strings");
-    EXPECT_EQ(hostMessageRefusal(trData + R"({"0":["005930"]}})"), "'rows' must be an array of rows of strings");
+    EXPECT_EQ(hostMessageRefusal(trData + R"({"0":["005930"]}})"),
+              "'rows' must be an array of rows of strings");
     EXPECT_EQ(hostMessageRefusal(R"({"event":"tr_data","rq_name":"a","tr":"b","screen":"0101","record":"r",)"
                                  R"("prev_next":2,"rows":[]})"),
               "'prev_next' must be a string");
 }
 
 TEST(HostProtocolRefusal, IntegersOutOfRangeAreRefused) {
-    const std::string request = R"({"cmd":"request","rq_name":"a","tr":"opt10023","screen":"0101","inputs":[],)";
+    const std::string request =
+        R"({"cmd":"request","rq_name":"a","tr":"opt10023","screen":"0101","inputs":[],)";
     // 1e20 is a JSON number but not an integer; 2^32 is an integer but not an int.
     EXPECT_EQ(commandRefusal(request + R"("prev_next":1e20})"), "'prev_next' must be an integer");
-    EXPECT_EQ(commandRefusal(request + R"("prev_next":100000000000000000000})"), "'prev_next' must be an integer");
-    EXPECT_EQ(commandRefusal(request + R"("prev_next":4294967296})"), "'prev_next' must be an integer in range");
-    EXPECT_EQ(commandRefusal(request + R"("prev_next":-2147483649})"), "'prev_next' must be an integer in range");
+    EXPECT_EQ(commandRefusal(request + R"("prev_next":100000000000000000000})"),
+              "'prev_next' must be an integer");
+    EXPECT_EQ(commandRefusal(request + R"("prev_next":4294967296})"),
+              "'prev_next' must be an integer in range");
+    EXPECT_EQ(commandRefusal(request + R"("prev_next":-2147483649})"),
+              "'prev_next' must be an integer in range");
     EXPECT_EQ(commandRefusal(R"({"cmd":"ping","seq":-1})"), "'seq' must be an integer in range");
     EXPECT_EQ(hostMessageRefusal(R"({"event":"pong","seq":-1})"), "'seq' must be an integer in range");
-    EXPECT_EQ(hostMessageRefusal(R"({"event":"connect","code":2147483648})"), "'code' must be an integer in range");
+    EXPECT_EQ(hostMessageRefusal(R"({"event":"connect","code":2147483648})"),
+              "'code' must be an integer in range");
     EXPECT_EQ(hostMessageRefusal(R"({"event":"hello","protocol":1,"pid":1,"bits":18446744073709551615,)"
                                  R"("backend":"x"})"),
               "'bits' must be an integer in range");
@@ -400,8 +411,9 @@ TEST(LineBuffer, SplitsLinesHoweverTheBytesAreChunked) {
     hello.pid = 77;
     hello.bits = 64;
     hello.backend = "emulator";
-    const std::vector<std::string> lines = {encode(helloMessage(hello)), encode(trDataMessage(paddedKoreanPage())),
-                                            "", encode(pongMessage(3)), encode(dialogMessage("로그인"))};
+    const std::vector<std::string> lines = {encode(helloMessage(hello)),
+                                            encode(trDataMessage(paddedKoreanPage())), "",
+                                            encode(pongMessage(3)), encode(dialogMessage("로그인"))};
     std::string stream;
     for (const auto& line : lines) {
         stream += line + '\n';

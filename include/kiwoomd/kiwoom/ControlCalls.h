@@ -16,8 +16,7 @@ inline constexpr char kGetCommDataEx[] = "GetCommDataEx(QString, QString)";
 inline constexpr char kDisconnectRealData[] = "DisconnectRealData(QString)";
 inline constexpr char kGetCodeListByMarket[] = "GetCodeListByMarket(QString)";
 inline constexpr char kGetMasterCodeName[] = "GetMasterCodeName(QString)";
-// KOA_Functions("GetServerGubun", "") answers "1" on the mock server: the call public wrappers try
-// before the GetLoginInfo tag of the same name.
+// The control's extension calls by name (koa_function below), with one text argument.
 inline constexpr char kKoaFunctions[] = "KOA_Functions(QString, QString)";
 
 } // namespace kiwoomd::calls
@@ -33,6 +32,15 @@ inline constexpr char kFirewall[] = "FIREW_SECGB";
 inline constexpr char kServerKind[] = "GetServerGubun"; // "1" = mock trading server, "" unknown
 
 } // namespace kiwoomd::login_tag
+
+namespace kiwoomd::koa_function {
+
+// "1" = mock trading server; the call public wrappers try before the GetLoginInfo tag of the same
+// name. An empty answer means "unknown", not "real".
+inline constexpr char kServerKind[] = "GetServerGubun";
+inline constexpr char kShowAccountWindow[] = "ShowAccountWindow"; // the account / auto-login window
+
+} // namespace kiwoomd::koa_function
 
 namespace kiwoomd::prev_next {
 

@@ -14,6 +14,11 @@ namespace kiwoomd::emulator {
 namespace {
 
 constexpr std::size_t kMaxScreens = 200; // the control refuses more distinct screen numbers
+constexpr int kPaddingRows = 3;          // all-blank rows the blank-rows fault appends to a page
+
+// What the server says when it refuses an accepted request: the text ends in the code
+// (shared/kiwoom-openapi.md, "Methods"; ServerMessage.h reads it).
+constexpr char kOverloadMessage[] = "조회 과부하입니다 (-200)";
 
 QString q(const std::string& text) {
     return QString::fromStdString(text);
@@ -114,6 +119,8 @@ void EmulatedControl::registerHandlers() {
     });
     add(calls::kGetConnectState, [this](const QVariantList&) { return QVariant(m_connected ? 1 : 0); });
     add(calls::kGetLoginInfo, [this](const QVariantList& a) { return getLoginInfo(a.value(0).toString()); });
+    add(calls::kKoaFunctions,
+        [this](const QVariantList& a) { return koaFunctions(a.value(0).toString(), a.value(1).toString()); });
     add(calls::kSetInputValue, [this](const QVariantList& a) {
         m_inputs[s(a.value(0).toString())] = s(a.value(1).toString());
         m_inputOrder.emplace_back(s(a.value(0).toString()), s(a.value(1).toString()));
@@ -177,6 +184,7 @@ void EmulatedControl::dropConnection(int resultCode) {
         return;
     }
     m_connected = false;
+    m_dropped = !m_settings.loginAgainAfterDrop;
     ++m_generation;
     m_continuations.clear();
     m_screens.clear();
@@ -204,6 +212,10 @@ QVariant EmulatedControl::commConnect() {
         m_loginFailure.reset();
         if (faultActive("version-update")) {
             result = kiwoom_error::kVersionProcessingFailed; // the module wants to update itself
+        } else if (m_dropped) {
+            // After a drop the real control shows "통신 연결이 끊겼습니다. 프로그램 종료후 재접속 해주시기
+            // 바랍니다" and cannot log in again in the same process (shared/kiwoom-openapi.md).
+            result = kiwoom_error::kServerConnectionFailed;
         } else if (faultActive("login-fail")) {
             result = kiwoom_error::kUserInfoExchangeFailed;
         } else if (faultActive("disconnect")) {
@@ -236,6 +248,13 @@ QVariant EmulatedControl::getLoginInfo(const QString& tag) const {
         return QStringLiteral("1"); // the emulator is a mock trading server
     }
     return QString();
+}
+
+QVariant EmulatedControl::koaFunctions(const QString& name, const QString& /*argument*/) const {
+    if (s(name) == koa_function::kServerKind) {
+        return QStringLiteral("1"); // the emulator is a mock trading server
+    }
+    return QString(); // the real control answers "" for a name it does not know
 }
 
 std::optional<std::vector<std::vector<std::string>>>
@@ -328,6 +347,13 @@ QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCod
     response.rqName = s(rqName);
     response.trCode = s(trCode);
     response.recordName = tr::findTr(s(trCode))->recordName;
+    if (faultActive("server-refuse")) {
+        // Accepted by the control, refused by the server: only OnReceiveMsg comes back.
+        response.refused = true;
+        response.message = kOverloadMessage;
+        scheduleDelivery(std::move(response));
+        return kiwoom_error::kOk;
+    }
 
     std::vector<std::vector<std::string>> all;
     const auto continuation = m_continuations.find(screen);
@@ -359,6 +385,11 @@ QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCod
         m_garbleCount = std::max(0, m_garbleCount - 1);
         garble(all);
     }
+    if (faultActive("blank-rows")) {
+        // The server sometimes pads a page with rows of spaces (RankingRow.h: absent rows).
+        const std::size_t fields = tr::findTr(response.trCode)->fields.size();
+        all.insert(all.end(), kPaddingRows, std::vector<std::string>(fields, padText("")));
+    }
     response.rows = std::move(all);
     response.message = response.rows.empty() ? "[00Z218] 모의투자 조회할 자료가 없습니다"
                                              : "[00Z310] 모의투자 조회가 완료되었습니다";
@@ -367,6 +398,11 @@ QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCod
         m_dropCount = std::max(0, m_dropCount - 1);
         return kiwoom_error::kOk; // accepted, and then silence
     }
+    scheduleDelivery(std::move(response));
+    return kiwoom_error::kOk;
+}
+
+void EmulatedControl::scheduleDelivery(Response response) {
     const std::uint64_t generation = m_generation;
     const int latency =
         faultActive("slow") ? static_cast<int>(m_random.uniformInt(2000, 5000)) : nextLatencyMs();
@@ -376,7 +412,6 @@ QVariant EmulatedControl::commRqData(const QString& rqName, const QString& trCod
         deliver(std::move(*pending), generation, *id);
     });
     m_pendingDeliveries.insert(*id);
-    return kiwoom_error::kOk;
 }
 
 void EmulatedControl::deliver(Response response, std::uint64_t generation, TaskId task) {
@@ -384,12 +419,16 @@ void EmulatedControl::deliver(Response response, std::uint64_t generation, TaskI
     if (generation != m_generation) {
         return; // the connection dropped while the request was in flight
     }
+    // The server's message comes first, as with the real control; a refusal ends there.
+    emit OnReceiveMsg(q(response.screenNo), q(response.rqName), q(response.trCode), q(response.message));
+    if (response.refused) {
+        return;
+    }
     m_current = &response;
     emit OnReceiveTrData(q(response.screenNo), q(response.rqName), q(response.trCode), q(response.recordName),
                          response.hasMore ? QStringLiteral("2") : QStringLiteral("0"), 0, QString(),
                          QString(), QString());
     m_current = nullptr;
-    emit OnReceiveMsg(q(response.screenNo), q(response.rqName), q(response.trCode), q(response.message));
 }
 
 int EmulatedControl::nextLatencyMs() {
@@ -433,6 +472,14 @@ QVariant EmulatedControl::getCommData(const QString& trCode, const QString& reco
 QVariant EmulatedControl::getCommDataEx(const QString& trCode, const QString& recordName) const {
     if (!m_current || s(trCode) != m_current->trCode || s(recordName) != m_current->recordName) {
         return QVariant();
+    }
+    if (faultActive("commdataex-empty")) {
+        // Qt 5.15 turns a SAFEARRAY it cannot convert into an empty but valid list.
+        return QVariantList();
+    }
+    if (faultActive("commdataex-mismatch") && !m_current->rows.empty()) {
+        // One row fewer than GetRepeatCnt says: the page must be read field by field instead.
+        return toCommDataTable({m_current->rows.begin(), m_current->rows.end() - 1});
     }
     return toCommDataTable(m_current->rows);
 }

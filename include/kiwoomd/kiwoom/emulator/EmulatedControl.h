@@ -36,6 +36,10 @@ struct EmulatorSettings {
     // fault happens once per run, not once per host.
     std::vector<EmulatorFault> faults;
     std::optional<Timestamp> faultClockStart;
+    // The real control cannot log in again in the process where its connection dropped: every
+    // later CommConnect answers OnEventConnect(-101). True lets in-process tests reconnect the
+    // same object, which only a new host process can do with the real one.
+    bool loginAgainAfterDrop = false;
 };
 
 class EmulatedControl final : public OpenApiControl {
@@ -77,6 +81,7 @@ private:
         std::vector<std::vector<std::string>> rows;
         bool hasMore = false;
         std::string message;
+        bool refused = false; // refused on the server: OnReceiveMsg with the code, no OnReceiveTrData
     };
     struct Continuation {
         std::string trCode;
@@ -87,6 +92,7 @@ private:
     void registerHandlers();
     QVariant commConnect();
     QVariant getLoginInfo(const QString& tag) const;
+    QVariant koaFunctions(const QString& name, const QString& argument) const;
     QVariant commRqData(const QString& rqName, const QString& trCode, int prevNext, const QString& screenNo);
     QVariant getRepeatCnt(const QString& trCode, const QString& recordName) const;
     QVariant getCommData(const QString& trCode, const QString& recordName, int index,
@@ -98,6 +104,7 @@ private:
     // Validates the inputs and builds every row of the ranking; nullopt when an input is invalid.
     std::optional<std::vector<std::vector<std::string>>>
     buildRows(const std::string& trCode, const std::map<std::string, std::string>& inputs) const;
+    void scheduleDelivery(Response response);
     void deliver(Response response, std::uint64_t generation, TaskId task);
     void scheduleTick();
     void scheduleFaults();
@@ -118,6 +125,7 @@ private:
 
     bool m_connected = false;
     bool m_loginPending = false;
+    bool m_dropped = false;         // the connection dropped once: this control cannot log in again
     std::uint64_t m_generation = 0; // bumps when the connection drops, voiding pending responses
     std::map<std::string, std::string> m_inputs;
     std::vector<std::pair<std::string, std::string>> m_inputOrder; // as SetInputValue was called
