@@ -292,7 +292,8 @@ void HostSource::onProcessFinished(int exitCode, QProcess::ExitStatus status) {
     }
     std::string why = m_endReason;
     if (why.empty()) {
-        why = status == QProcess::CrashExit ? "crashed (or was killed)" : "exited with code " + std::to_string(exitCode);
+        why = status == QProcess::CrashExit ? "crashed (or was killed)"
+                                            : "exited with code " + std::to_string(exitCode);
     }
     spdlog::warn("the control's host (pid {}) has ended: it {}", m_status.pid, why);
     m_process->disconnect(this);
