@@ -43,7 +43,7 @@ void ConnectionSupervisor::start() {
     m_reconnectTask.stop();
     m_nextAttemptAt.reset();
     setState(ConnectionState::LoggingIn);
-    spdlog::info("logging in through the {} control (CommConnect)", m_source.backendName().toStdString());
+    spdlog::info("logging in through the {} source", m_source.backendName().toStdString());
     m_loginTimeoutTask.start(m_settings.loginTimeout, [this] { onLoginTimeout(); });
     m_source.logIn();
 }
@@ -86,7 +86,11 @@ void ConnectionSupervisor::onLoggedIn(const LoginInfo& info) {
     m_loginError.reset();
     m_serverKind = info.serverKind;
     m_userIdMasked = maskUserId(info.userId);
-    spdlog::info("logged in as {} on the {} server", m_userIdMasked, m_serverKind);
+    if (m_userIdMasked.empty()) {
+        spdlog::info("logged in on the {} server", m_serverKind);
+    } else {
+        spdlog::info("logged in as {} on the {} server", m_userIdMasked, m_serverKind);
+    }
     setState(ConnectionState::Connected);
     emit connected();
 }
