@@ -300,5 +300,25 @@ TEST(TrayPresenter, TheStatusMessageNamesServerUserLastUpdateAndUrl) {
     EXPECT_EQ(presenter().statusMessage(inputs(lostStatus())).level, TrayNotificationLevel::Warning);
 }
 
+TEST(TrayPresenter, TheMenuSaysWhetherTheControlsHostRunsAndWhyTheLastOneEnded) {
+    TrayInputs in = liveInputs();
+    SessionStatus status = *in.status;
+    status.host = HostStatus{4242, 2, "running", "answered no ping for 20 s (hung)", 32};
+    in.status = std::make_shared<const SessionStatus>(status);
+    const auto model = presenter().present(in);
+    const auto line = std::find_if(model.statusLines.begin(), model.statusLines.end(),
+                                   [](const QString& l) { return l.startsWith("Control host:"); });
+    ASSERT_NE(line, model.statusLines.end());
+    EXPECT_TRUE(line->contains("4242"));
+    EXPECT_TRUE(line->contains("2 times"));
+    EXPECT_TRUE(line->contains("no ping"));
+
+    status.host.reset(); // a source that hosts nothing (REST)
+    in.status = std::make_shared<const SessionStatus>(status);
+    const auto without = presenter().present(in);
+    EXPECT_TRUE(std::none_of(without.statusLines.begin(), without.statusLines.end(),
+                             [](const QString& l) { return l.startsWith("Control host:"); }));
+}
+
 } // namespace
 } // namespace kiwoomd::app

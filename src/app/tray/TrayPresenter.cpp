@@ -50,6 +50,20 @@ bool versionUpdatePending(const SessionStatus& status) {
            status.loginError->kiwoomCode == kiwoom_error::kVersionProcessingFailed;
 }
 
+// The control's host process: whether it runs, how often it was replaced, and why it last ended.
+QString hostLine(const HostStatus& host) {
+    QString line = host.pid != 0
+                       ? QStringLiteral("Control host: %1 (pid %2)").arg(q(host.state)).arg(host.pid)
+                       : QStringLiteral("Control host: %1").arg(q(host.state));
+    if (host.restarts > 0) {
+        line += QStringLiteral(", replaced %1 times").arg(host.restarts);
+    }
+    if (!host.lastExit.empty()) {
+        line += QStringLiteral("; last ended: %1").arg(q(host.lastExit));
+    }
+    return elide(line, kMaxErrorLineLength);
+}
+
 QString serverText(const SessionStatus& status) {
     if (status.serverKind == "mock" || status.serverKind == "real") {
         return q(status.serverKind) + QStringLiteral(" server");
@@ -171,6 +185,9 @@ TrayViewModel TrayPresenter::present(const TrayInputs& inputs) const {
     }
     if (const QString budget = budgetLine(status); !budget.isEmpty()) {
         model.statusLines << budget;
+    }
+    if (status.host) {
+        model.statusLines << hostLine(*status.host);
     }
     if (status.nextReconnectAt && (status.connection == ConnectionState::Lost ||
                                    status.connection == ConnectionState::WaitingToReconnect)) {
