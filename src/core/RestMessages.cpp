@@ -45,11 +45,13 @@ bool readReturn(const json& object, int& code, std::string& message, std::string
                 break;
             }
             code = static_cast<int>(value);
-        } else if (it->is_string() && !it->get<std::string>().empty() &&
-                   std::all_of(it->get<std::string>().begin(), it->get<std::string>().end(),
-                               [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
-                   it->get<std::string>().size() < 8) {
-            code = std::stoi(it->get<std::string>());
+        } else if (const std::string* text = it->get_ptr<const std::string*>();
+                   text && !text->empty() && text->size() < 8 &&
+                   std::all_of(text->begin(), text->end(),
+                               [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+            // One string, not get<std::string>() per call: begin() and end() of two copies made
+            // all_of walk between unrelated buffers, and "ok" reached std::stoi, which threw.
+            code = std::stoi(*text);
         } else {
             break;
         }

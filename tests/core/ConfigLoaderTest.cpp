@@ -492,5 +492,113 @@ TEST(ConfigLoader, HolidaysFarFromTodayAreCheckedWithoutOverflow) {
               "market.special_days[0].date");
 }
 
+TEST(ConfigLoader, TheSourceIsTheOpenApiUnlessRestIsChosen) {
+    EXPECT_EQ(parseConfigText("{}", "test.json").source, SourceKind::OpenApi);
+    EXPECT_EQ(parseConfigText(R"({"source": "openapi"})", "test.json").source, SourceKind::OpenApi);
+    EXPECT_EQ(parseConfigText(R"({"source": "rest"})", "test.json").source, SourceKind::Rest);
+}
+
+TEST(ConfigLoader, AnUnknownSourceListsTheAllowedValues) {
+    const auto error = errorFor(R"({"source": "http"})");
+    EXPECT_EQ(error.keyPath(), "source");
+    EXPECT_NE(error.problem().find("\"http\" is not allowed"), std::string::npos) << error.problem();
+    EXPECT_NE(error.problem().find("\"openapi\", \"rest\""), std::string::npos) << error.problem();
+}
+
+TEST(ConfigLoader, RestSettingsAreRead) {
+    const Config config = parseConfigText(R"({"source": "rest", "rest": {
+        "server": "mock", "base_url": "https://127.0.0.1:8443", "ca_file": "/etc/kiwoomd/ca.pem",
+        "appkey_file": "/home/me/.kiwoom/appkey", "secretkey_file": "/home/me/.kiwoom/secretkey",
+        "limit_windows": [{"max_requests": 2, "seconds": 1}]}})",
+                                          "test.json");
+    EXPECT_EQ(config.rest.server, "mock");
+    EXPECT_EQ(config.rest.baseUrl, "https://127.0.0.1:8443");
+    EXPECT_EQ(config.rest.caFile, "/etc/kiwoomd/ca.pem");
+    EXPECT_EQ(config.rest.appKeyFile, "/home/me/.kiwoom/appkey");
+    EXPECT_EQ(config.rest.secretKeyFile, "/home/me/.kiwoom/secretkey");
+    ASSERT_EQ(config.rest.windows.size(), 1u);
+    EXPECT_EQ(config.rest.windows[0].maxRequests, 2);
+    EXPECT_EQ(config.rest.windows[0].length, std::chrono::milliseconds(1000));
+}
+
+TEST(ConfigLoader, WithoutARestSectionTheLiveServerAndItsWindowsApply) {
+    const Config config = parseConfigText(R"({"source": "rest"})", "test.json");
+    EXPECT_EQ(config.rest.server, "live");
+    EXPECT_TRUE(config.rest.baseUrl.empty());
+    EXPECT_TRUE(config.rest.windows.empty()) << "empty: restLimitWindows(server) applies";
+}
+
+TEST(ConfigLoader, AnUnknownRestServerListsLiveAndMock) {
+    const auto error = errorFor(R"({"rest": {"server": "staging"}})");
+    EXPECT_EQ(error.keyPath(), "rest.server");
+    EXPECT_NE(error.problem().find("\"live\", \"mock\""), std::string::npos) << error.problem();
+}
+
+TEST(ConfigLoader, ARestBaseUrlThatIsNotHttpsIsRefused) {
+    for (const char* url : {"http://api.kiwoom.com", "api.kiwoom.com", "ftp://api.kiwoom.com", "HTTP://x"}) {
+        const auto error = errorFor(std::string(R"({"rest": {"base_url": ")") + url + "\"}}");
+        EXPECT_EQ(error.keyPath(), "rest.base_url") << url;
+        EXPECT_NE(error.problem().find("is not an https:// URL"), std::string::npos) << error.problem();
+        EXPECT_NE(error.problem().find(url), std::string::npos) << error.problem();
+    }
+}
+
+TEST(ConfigLoader, KeysInTheRestSectionAreRefusedPointingToTheEnvironment) {
+    for (const char* key : {"appkey", "secretkey", "app_key", "secret_key", "token"}) {
+        const auto error =
+            errorFor(std::string(R"({"rest": {")") + key + R"(": "PSsecretValue1234567890"}})");
+        EXPECT_EQ(error.keyPath(), std::string("rest.") + key);
+        EXPECT_NE(error.problem().find("keys are not read from the config"), std::string::npos)
+            << error.problem();
+        EXPECT_NE(error.problem().find("KIWOOM_APPKEY"), std::string::npos) << error.problem();
+        EXPECT_NE(error.problem().find("KIWOOM_SECRETKEY"), std::string::npos) << error.problem();
+        EXPECT_NE(error.problem().find("rest.appkey_file"), std::string::npos) << error.problem();
+        EXPECT_EQ(std::string(error.what()).find("PSsecretValue1234567890"), std::string::npos)
+            << "the refusal must not repeat the key: " << error.what();
+    }
+}
+
+TEST(ConfigLoader, UnknownRestKeysAreRejected) {
+    const auto error = errorFor(R"({"rest": {"baseurl": "https://x"}})");
+    EXPECT_EQ(error.keyPath(), "rest.baseurl");
+    EXPECT_NE(error.problem().find("unknown key"), std::string::npos);
+}
+
+TEST(ConfigLoader, RestLimitWindowsAreCheckedLikeThePollingOnes) {
+    const auto error = errorFor(R"({"rest": {"limit_windows": []}})");
+    EXPECT_EQ(error.keyPath(), "rest.limit_windows");
+    EXPECT_NE(error.problem().find("non-empty array"), std::string::npos) << error.problem();
+}
+
+TEST(ConfigLoader, ARestSectionThatIsNotAnObjectIsRefused) {
+    const auto error = errorFor(R"({"rest": "https://api.kiwoom.com"})");
+    EXPECT_EQ(error.keyPath(), "rest");
+    EXPECT_NE(error.problem().find("expected an object"), std::string::npos) << error.problem();
+}
+
+TEST(ConfigLoader, AnAutoPollIntervalIsRead) {
+    const Config config = parseConfigText(R"({"polling": {"interval_seconds": "auto"}})", "test.json");
+    EXPECT_TRUE(config.polling.intervalAuto);
+    EXPECT_FALSE(
+        parseConfigText(R"({"polling": {"interval_seconds": 30}})", "test.json").polling.intervalAuto);
+    EXPECT_FALSE(parseConfigText("{}", "test.json").polling.intervalAuto);
+}
+
+TEST(ConfigLoader, AnyOtherStringPollIntervalIsRefusedNamingBothForms) {
+    for (const char* text : {"\"Auto\"", "\"30\"", "\"\"", "\"fast\""}) {
+        const auto error = errorFor(std::string(R"({"polling": {"interval_seconds": )") + text + "}}");
+        EXPECT_EQ(error.keyPath(), "polling.interval_seconds") << text;
+        EXPECT_NE(error.problem().find("expected seconds (1..86400) or \"auto\""), std::string::npos)
+            << error.problem();
+        EXPECT_NE(error.problem().find(text), std::string::npos) << error.problem();
+    }
+}
+
+TEST(ConfigLoader, ANumericPollIntervalIsStillRangeChecked) {
+    const auto error = errorFor(R"({"polling": {"interval_seconds": 0}})");
+    EXPECT_EQ(error.keyPath(), "polling.interval_seconds");
+    EXPECT_NE(error.problem().find("1..86400"), std::string::npos) << error.problem();
+}
+
 } // namespace
 } // namespace kiwoomd
