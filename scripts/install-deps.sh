@@ -38,6 +38,9 @@ if [ "$with_tests" = true ]; then
         chromium fonts-noto-cjk
         # Compiles the Windows-only files that need no Qt (scripts/check-windows-sources.sh).
         g++-mingw-w64-i686
+        # The REST end-to-end test: the stand-in of Kiwoom's REST API (tests/rest, python3's
+        # standard library) and the CA it makes at test time (the openssl CLI).
+        python3 openssl
     )
     # Node.js and npm for the browser test, from Debian only when the machine has none: a
     # Node.js from another source (NodeSource ships its own npm) must not be replaced.

@@ -1,6 +1,7 @@
 #pragma once
-// Runs the real kiwoomd binary for end-to-end tests: --simulate --headless on a port the daemon
-// picks itself (--port 0, read back from its log), in a temporary data dir.
+// Runs the real kiwoomd binary for end-to-end tests: --simulate (unless the test names --replay or
+// --source) --headless on a port the daemon picks itself (--port 0, read back from its log), in a
+// temporary data dir.
 
 #include <QDir>
 #include <QFile>
@@ -37,8 +38,8 @@ public:
         if (display == Display::Headless) {
             args.prepend("--headless");
         }
-        if (!extraArgs.contains("--replay")) {
-            args.prepend("--simulate"); // a replay is a backend of its own
+        if (!extraArgs.contains("--replay") && !extraArgs.contains("--source")) {
+            args.prepend("--simulate"); // a replay, or a chosen source, is a backend of its own
         }
         args << extraArgs;
         m_process.setProcessEnvironment(environment);
