@@ -137,8 +137,10 @@ milliseconds ConnectionSupervisor::reconnectDelay(Timestamp now, int attempts) {
     const int exponent = std::clamp(attempts, 0, 20);
     const auto base =
         std::min<long long>(m_settings.reconnectMin.count() << exponent, m_settings.reconnectMax.count());
+    // ±20 %, but never past reconnect_max_seconds: the cap is what the config promises.
     std::uniform_real_distribution<double> jitter(0.8, 1.2);
-    auto delay = milliseconds(static_cast<long long>(static_cast<double>(base) * jitter(m_jitter)));
+    auto delay = std::min(milliseconds(static_cast<long long>(static_cast<double>(base) * jitter(m_jitter))),
+                          m_settings.reconnectMax);
     // During the server's maintenance a login only fails; wait for the window to end, then a
     // little more so that not every client returns in the same second.
     if (const auto wait = untilMaintenanceEnds(now + delay)) {
@@ -152,6 +154,7 @@ void ConnectionSupervisor::scheduleReconnect(ConnectionState waitingState) {
     const Timestamp now = m_scheduler.now();
     const milliseconds delay = reconnectDelay(now, m_failedAttempts);
     m_nextAttemptAt = now + delay;
+    // Only a maintenance window makes the wait longer than the cap.
     if (untilMaintenanceEnds(now) || delay > m_settings.reconnectMax) {
         spdlog::info("waiting for Kiwoom's maintenance window to end; logging in again at {}",
                      toKstIso8601(*m_nextAttemptAt));
