@@ -13,7 +13,6 @@ if ! command -v "$compiler" >/dev/null 2>&1; then
 fi
 
 files=(
-    src/http/transport/SocketIoWindows.cpp
     src/app/platform/ConsoleWindows.cpp
     src/app/platform/ProcessLimitsWindows.cpp
 )

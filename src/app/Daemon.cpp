@@ -159,7 +159,7 @@ http::TransportSettings transportSettings(const Config& config) {
     http::TransportSettings settings;
     settings.maxConnections = config.server.maxConnections;
     settings.keepAliveTimeout = seconds(config.server.keepAliveTimeoutSeconds);
-    settings.requestHeadTimeout = seconds(config.server.requestTimeoutSeconds);
+    settings.readTimeout = seconds(config.server.requestTimeoutSeconds);
     settings.writeTimeout = seconds(config.server.writeTimeoutSeconds);
     settings.maxRequestHeadBytes = static_cast<std::size_t>(config.server.maxRequestHeadBytes);
     return settings;

@@ -1,5 +1,5 @@
-// GET /api/stream end to end inside one process: the router, the hub and the transport on a free
-// port, read by raw connections.
+// GET /api/stream end to end inside one process: the router, the hub and the HTTP server on a
+// free port, read by raw connections.
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/http/ApiRouter.h"
 #include "kiwoomd/http/EventStreamHub.h"
@@ -95,7 +95,9 @@ TEST_F(EventStreamServerTest, TwoSubscribersReceiveTheSameVersionsInOrder) {
 TEST_F(EventStreamServerTest, AClientThatStopsReadingIsDroppedWhileTheOtherGetsEverything) {
     StreamSettings settings;
     settings.maxQueuedBytes = 512 * 1024;
-    start(settings);
+    TransportSettings transport;
+    transport.writeTimeout = 1000ms; // the sleeper's worker gives up its blocked write after this
+    start(settings, transport);
     RawConnection reader(server->port());
     RawConnection sleeper(server->port()); // subscribes, then never reads again
     ASSERT_TRUE(reader.send(streamRequest()));
@@ -167,7 +169,7 @@ TEST_F(EventStreamServerTest, SubscribersBeyondTheCapGet503) {
     EXPECT_EQ(refused->get_header_value("Retry-After"), "5");
 }
 
-TEST_F(EventStreamServerTest, StreamsDoNotHoldConnectionSlotsOrThreads) {
+TEST_F(EventStreamServerTest, StreamsHaveWorkersOfTheirOwnBesideTheConnectionWorkers) {
     TransportSettings transport;
     transport.maxConnections = 2;
     start({}, transport);
