@@ -134,7 +134,10 @@ public:
         const int subscribers = streams ? std::max(0, streams->settings().maxSubscribers) : 0;
         const auto threads = static_cast<std::size_t>(std::max(1, settings.maxConnections) + subscribers);
         m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-        m_server.set_socket_options(setExclusivePortOptions);
+        m_server.set_socket_options([this](socket_t socket) {
+            setExclusivePortOptions(socket);
+            m_listenSocket = socket; // the last one tried is the one httplib binds
+        });
         m_server.set_tcp_nodelay(true);
         m_server.set_keep_alive_max_count(kMaxRequestsPerConnection);
         m_server.set_keep_alive_timeout(
@@ -205,6 +208,18 @@ public:
         }
         boundPort = port;
         return true;
+    }
+
+    // httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when Debian built
+    // it; later releases use 128). A burst of clients connecting or reconnecting at once overflows
+    // it, and the connections the kernel drops wait for the client's SYN retry (1 s, then 3 s).
+    // POSIX lets listen() set a new backlog on a listening socket, so the socket httplib handed to
+    // set_socket_options is listened on again with the system's maximum. Winsock keeps the first
+    // backlog, which there is already httplib's current one.
+    void widenListenBacklog() {
+        if (m_listenSocket != INVALID_SOCKET) {
+            ::listen(m_listenSocket, SOMAXCONN);
+        }
     }
 
     void run() {
@@ -387,6 +402,7 @@ private:
     EventStreamHub* m_streams;
     TransportStats& m_stats;
     httplib::Server m_server;
+    socket_t m_listenSocket = INVALID_SOCKET;
     std::thread m_listener;
     std::thread m_ticker;
     std::mutex m_mutex; // guards what follows
@@ -412,6 +428,7 @@ bool HttpServer::start(const std::string& host, int port) {
         m_impl.reset();
         return false;
     }
+    m_impl->widenListenBacklog();
     m_impl->run();
     return true;
 }
