@@ -328,14 +328,13 @@ private:
     }
 
     // GET /api/stream: the head now, then the subscription's chunks for as long as the client
-    // reads them. The worker waits in the subscription between events; every kStreamPoll it
-    // checks that the client is still connected. httplib's write timeout drops a client that
-    // stops reading; the hub drops one that falls too far behind.
+    // reads them, each as one HTTP chunk. The worker waits in the subscription between events;
+    // every kStreamPoll it checks that the client is still connected. httplib's write timeout drops a client
+    // that stops reading; the hub drops one that falls too far behind.
     void streamTo(ApiResponse answer, httplib::Response& response) {
         struct Stream {
             std::shared_ptr<StreamSubscription> subscription;
             std::deque<StreamChunk> pending;
-            std::string batch;
         };
         auto stream = std::make_shared<Stream>();
         stream->subscription = std::move(answer.eventStream);
@@ -363,15 +362,15 @@ private:
                 if (stream->pending.empty()) {
                     return sink.is_writable(); // quiet: is the client still there?
                 }
-                // Whatever waits goes out as one chunk, in one write.
-                stream->batch.clear();
-                for (const auto& chunk : stream->pending) {
-                    stream->batch += *chunk;
-                }
-                stream->pending.clear();
-                if (!sink.write(stream->batch.data(), stream->batch.size())) {
-                    ++m_stats.streamWriteFailures;
-                    return false;
+                // Each event as it was formatted once for every subscriber: no copy per subscriber
+                // is kept (with 64 subscribers and three feeds that was megabytes).
+                while (!stream->pending.empty()) {
+                    const StreamChunk chunk = std::move(stream->pending.front());
+                    stream->pending.pop_front();
+                    if (!sink.write(chunk->data(), chunk->size())) {
+                        ++m_stats.streamWriteFailures;
+                        return false;
+                    }
                 }
                 return true;
             },
