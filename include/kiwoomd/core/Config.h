@@ -22,7 +22,7 @@ struct ServerConfig {
     // needs it (required to listen on anything but loopback).
     std::string tokenPolicy = "writes";
     // Limits of the HTTP server (docs/config.md#server, docs/security.md).
-    int maxConnections = 256;        // connections served at once (worker threads); more wait
+    int maxConnections = 64;         // connections served at once (worker threads); more wait
     int maxStreamSubscribers = 64;   // GET /api/stream clients at once, a worker each; 503 beyond
     int keepAliveTimeoutSeconds = 5; // an idle keep-alive connection is closed after this
     int requestTimeoutSeconds = 10;  // the longest pause while a request arrives

@@ -24,7 +24,7 @@ struct TransportSettings {
     // Worker threads for request/response connections (server.max_connections). A connection
     // holds a worker while it is open; more connections wait in the queue until one is free.
     // The pool also gets one worker per stream subscriber the hub allows.
-    int maxConnections = 256;
+    int maxConnections = 64;
     std::chrono::milliseconds keepAliveTimeout{5000}; // idle time between requests
     // The longest pause while a request arrives (httplib's read timeout, per read).
     std::chrono::milliseconds readTimeout{10000};
