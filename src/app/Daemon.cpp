@@ -146,15 +146,18 @@ void logEmulatorSettings(const emulator::EmulatorSettings& settings) {
     }
 }
 
-// kiwoomd-host beside this executable, unless --host-program names another.
+// kiwoomd-host beside this executable, unless --host-program names another. On Windows it is a
+// 32-bit program with its own 32-bit Qt, so the installer keeps it in a folder of its own, host\.
 QString hostProgram(const DaemonOptions& options) {
     if (options.hostProgram) {
         return *options.hostProgram;
     }
+    const QDir here(QCoreApplication::applicationDirPath());
 #ifdef Q_OS_WIN
-    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("kiwoomd-host.exe"));
+    const QString installed = here.filePath(QStringLiteral("host/kiwoomd-host.exe"));
+    return QFileInfo::exists(installed) ? installed : here.filePath(QStringLiteral("kiwoomd-host.exe"));
 #else
-    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("kiwoomd-host"));
+    return here.filePath(QStringLiteral("kiwoomd-host"));
 #endif
 }
 
@@ -221,7 +224,7 @@ http::TransportSettings transportSettings(const Config& config) {
     http::TransportSettings settings;
     settings.maxConnections = config.server.maxConnections;
     settings.keepAliveTimeout = seconds(config.server.keepAliveTimeoutSeconds);
-    settings.requestHeadTimeout = seconds(config.server.requestTimeoutSeconds);
+    settings.readTimeout = seconds(config.server.requestTimeoutSeconds);
     settings.writeTimeout = seconds(config.server.writeTimeoutSeconds);
     settings.maxRequestHeadBytes = static_cast<std::size_t>(config.server.maxRequestHeadBytes);
     return settings;

@@ -11,6 +11,7 @@
 #endif
 
 #include <filesystem>
+#include <type_traits>
 #include <vector>
 
 namespace kiwoomd::app {
@@ -38,6 +39,18 @@ void qtMessageToSpdlog(QtMsgType type, const QMessageLogContext&, const QString&
     }
 }
 
+// The log file's name as spdlog opens it. The Windows build's spdlog is made with
+// SPDLOG_WCHAR_FILENAMES (cmake/triplets), so it takes a wide name and opens it with _wfopen: a
+// narrow name would go through the ANSI code page, and a Korean profile folder
+// (C:\Users\홍길동\AppData\Local) would silently lose the log. Elsewhere names are UTF-8.
+template <typename FileName = spdlog::filename_t> FileName spdlogFileName(const std::filesystem::path& path) {
+    if constexpr (std::is_same_v<FileName, std::wstring>) {
+        return path.wstring();
+    } else {
+        return path.u8string();
+    }
+}
+
 } // namespace
 
 void setLogLevel(const std::string& level) {
@@ -53,10 +66,11 @@ std::string setUpLogging(const std::string& logDir, const std::string& level) {
     std::string logFile;
     std::string fileError;
     try {
-        std::filesystem::create_directories(std::filesystem::u8path(logDir));
-        logFile = (std::filesystem::u8path(logDir) / "kiwoomd.log").u8string();
-        sinks.push_back(
-            std::make_shared<spdlog::sinks::rotating_file_sink_mt>(logFile, kMaxLogBytes, kMaxLogFiles));
+        const std::filesystem::path path = std::filesystem::u8path(logDir) / "kiwoomd.log";
+        std::filesystem::create_directories(path.parent_path());
+        logFile = path.u8string();
+        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(spdlogFileName(path),
+                                                                               kMaxLogBytes, kMaxLogFiles));
     } catch (const std::exception& error) {
         fileError = error.what();
         logFile.clear();

@@ -355,8 +355,9 @@ Config parseConfig(const json& document, const std::string& source) {
         reader.readString("host", config.server.host);
         reader.readInt("port", config.server.port, 0, 65535);
         reader.readString("token_policy", config.server.tokenPolicy, {"writes", "always"});
-        reader.readInt("max_connections", config.server.maxConnections, 1, 100000);
-        reader.readInt("max_stream_subscribers", config.server.maxStreamSubscribers, 0, 100000);
+        reader.readInt("max_connections", config.server.maxConnections, 1, 4096); // a thread each
+        reader.readInt("max_stream_subscribers", config.server.maxStreamSubscribers, 0,
+                       4096); // a thread each
         reader.readInt("keep_alive_timeout_seconds", config.server.keepAliveTimeoutSeconds, 1, 3600);
         reader.readInt("request_timeout_seconds", config.server.requestTimeoutSeconds, 1, 3600);
         reader.readInt("write_timeout_seconds", config.server.writeTimeoutSeconds, 1, 3600);

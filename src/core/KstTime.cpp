@@ -1,5 +1,7 @@
 #include "kiwoomd/core/KstTime.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 
@@ -81,17 +83,28 @@ std::string toKstIso8601(Timestamp time) {
 }
 
 std::optional<Timestamp> parseKstIso8601(const std::string& text) {
+    // "YYYY-MM-DDTHH:MM:SS+09:00": fixed positions, digits only. std::from_chars rather than
+    // sscanf, which MSVC flags as unsafe (C4996) and which would also take a sign or a space.
+    if (text.size() != 25 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+        text[16] != ':' || text.compare(19, 6, "+09:00") != 0) {
+        return std::nullopt;
+    }
+    const auto field = [&text](std::size_t at, std::size_t length, int& out) {
+        const char* begin = text.data() + at;
+        const char* end = begin + length;
+        if (!std::all_of(begin, end, [](char c) { return c >= '0' && c <= '9'; })) {
+            return false;
+        }
+        return std::from_chars(begin, end, out).ptr == end;
+    };
     int year = 0;
     int month = 0;
     int day = 0;
     int hour = 0;
     int minute = 0;
     int second = 0;
-    char tail[8] = {};
-    if (text.size() != 25 ||
-        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%6s", &year, &month, &day, &hour, &minute, &second,
-                    tail) != 7 ||
-        std::string(tail) != "+09:00") {
+    if (!field(0, 4, year) || !field(5, 2, month) || !field(8, 2, day) || !field(11, 2, hour) ||
+        !field(14, 2, minute) || !field(17, 2, second)) {
         return std::nullopt;
     }
     // The year check keeps fromKst inside the nanosecond range of Timestamp: "1013-11-24T..." in a

@@ -9,7 +9,8 @@ namespace kiwoomd::http {
 ApiError::ApiError(ApiErrorKind kind, std::string code, const std::string& message)
     : std::runtime_error(message)
     , m_kind(kind)
-    , m_code(std::move(code)) {}
+    , m_code(std::move(code))
+    , m_message(message) {}
 
 int httpStatusFor(ApiErrorKind kind) {
     switch (kind) {
@@ -23,8 +24,6 @@ int httpStatusFor(ApiErrorKind kind) {
         return 404;
     case ApiErrorKind::MethodNotAllowed:
         return 405;
-    case ApiErrorKind::RequestTimeout:
-        return 408;
     case ApiErrorKind::ContentTooLarge:
         return 413;
     case ApiErrorKind::HeadersTooLarge:
@@ -39,7 +38,7 @@ int httpStatusFor(ApiErrorKind kind) {
 
 ApiResponse toErrorResponse(const ApiError& error) {
     const nlohmann::ordered_json body = {
-        {json::kError, {{json::kErrorCode, error.code()}, {json::kErrorMessage, error.what()}}}};
+        {json::kError, {{json::kErrorCode, error.code()}, {json::kErrorMessage, error.message()}}}};
     ApiResponse response =
         ApiResponse::json(body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
                           httpStatusFor(error.kind()));

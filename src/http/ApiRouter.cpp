@@ -1,6 +1,7 @@
 #include "kiwoomd/http/ApiRouter.h"
 
 #include "kiwoomd/http/ApiError.h"
+#include "kiwoomd/http/LogText.h"
 
 #include <spdlog/spdlog.h>
 
@@ -160,7 +161,8 @@ ApiResponse ApiRouter::answer(const ApiRequest& request) const {
     } catch (const ApiError& error) {
         return toErrorResponse(error);
     } catch (const std::exception& error) {
-        spdlog::error("internal error on {} {}: {}", request.method, request.path, error.what());
+        spdlog::error("internal error on {} {}: {}", escapeForLog(request.method), escapeForLog(request.path),
+                      escapeForLog(error.what()));
         return toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error"));
     }
 }

@@ -42,8 +42,32 @@ void StreamSubscription::takeInto(std::deque<StreamChunk>& out) {
     m_queuedBytes = 0;
 }
 
+bool StreamSubscription::waitAndTake(std::deque<StreamChunk>& out, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(m_hub.m_mutex);
+    m_ready.wait_for(lock, timeout, [this] { return m_ended || !m_queue.empty(); });
+    if (m_ended) {
+        return false;
+    }
+    for (auto& chunk : m_queue) {
+        out.push_back(std::move(chunk));
+    }
+    m_queue.clear();
+    m_queuedBytes = 0;
+    return true;
+}
+
 bool StreamSubscription::ended() const {
     return m_ended.load();
+}
+
+void StreamSubscription::end() {
+    {
+        std::lock_guard lock(m_hub.m_mutex);
+        m_ended = true;
+        m_queue.clear();
+        m_queuedBytes = 0;
+    }
+    m_ready.notify_all();
 }
 
 EventStreamHub::EventStreamHub(const SnapshotCache& cache, const StatusBoard& board, const Clock& clock,
@@ -56,22 +80,6 @@ EventStreamHub::EventStreamHub(const SnapshotCache& cache, const StatusBoard& bo
           std::make_shared<const std::string>("retry: " + std::to_string(settings.retry.count()) + "\n\n")) {}
 
 EventStreamHub::~EventStreamHub() = default;
-
-void EventStreamHub::setWakeup(std::function<void()> wakeup) {
-    std::lock_guard lock(m_mutex);
-    m_wakeup = std::move(wakeup);
-}
-
-void EventStreamHub::wake() {
-    std::function<void()> wakeup;
-    {
-        std::lock_guard lock(m_mutex);
-        wakeup = m_wakeup;
-    }
-    if (wakeup) {
-        wakeup();
-    }
-}
 
 bool EventStreamHub::wants(const StreamSubscription& subscriber, const std::string& feedId) const {
     return subscriber.m_feeds.empty() || std::find(subscriber.m_feeds.begin(), subscriber.m_feeds.end(),
@@ -92,6 +100,7 @@ void EventStreamHub::queue(StreamSubscription& subscriber, const StreamChunk& ch
         subscriber.m_queuedBytes = 0;
         ++m_dropped;
     }
+    subscriber.m_ready.notify_one();
 }
 
 StreamChunk EventStreamHub::statusChunk(const SessionStatus& status, Timestamp now) const {
@@ -162,7 +171,6 @@ std::shared_ptr<StreamSubscription> EventStreamHub::subscribe(std::vector<std::s
         }
         m_subscribers.push_back(subscriber.get());
     }
-    wake();
     return subscriber;
 }
 
@@ -185,7 +193,6 @@ void EventStreamHub::onSnapshot(const std::string& feedId, const FeedSnapshotPtr
     const Timestamp now = m_clock.now();
     // Formatted once, outside the lock, and shared by every subscriber.
     const StreamChunk chunk = snapshot ? feedChunk(*snapshot, now) : nullptr;
-    bool queued = false;
     {
         std::lock_guard lock(m_mutex);
         if (chunk) {
@@ -207,11 +214,7 @@ void EventStreamHub::onSnapshot(const std::string& feedId, const FeedSnapshotPtr
             }
             sent = snapshot->etag;
             queue(*subscriber, chunk, now);
-            queued = true;
         }
-    }
-    if (queued) {
-        wake();
     }
 }
 
@@ -238,23 +241,15 @@ void EventStreamHub::onStatus(const SessionStatusPtr& status) {
             queue(*subscriber, chunk, now);
         }
     }
-    wake();
 }
 
 void EventStreamHub::tick() {
     const Timestamp now = m_clock.now();
-    bool queued = false;
-    {
-        std::lock_guard lock(m_mutex);
-        for (StreamSubscription* subscriber : m_subscribers) {
-            if (!subscriber->m_ended && now - subscriber->m_lastQueued >= m_settings.heartbeat) {
-                queue(*subscriber, heartbeatChunk(), now);
-                queued = true;
-            }
+    std::lock_guard lock(m_mutex);
+    for (StreamSubscription* subscriber : m_subscribers) {
+        if (!subscriber->m_ended && now - subscriber->m_lastQueued >= m_settings.heartbeat) {
+            queue(*subscriber, heartbeatChunk(), now);
         }
-    }
-    if (queued) {
-        wake();
     }
 }
 
@@ -265,9 +260,9 @@ void EventStreamHub::shutdown() {
         for (StreamSubscription* subscriber : m_subscribers) {
             subscriber->m_ended = true;
             subscriber->m_queue.clear();
+            subscriber->m_ready.notify_all();
         }
     }
-    wake();
 }
 
 std::size_t EventStreamHub::subscriberCount() const {

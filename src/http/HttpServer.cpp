@@ -2,55 +2,43 @@
 
 #include "kiwoomd/http/ApiError.h"
 #include "kiwoomd/http/AsciiCase.h"
-#include "transport/ConnectionStream.h"
-#include "transport/ElasticThreadPool.h"
-#include "transport/RequestConversion.h"
-#include "transport/ResponseHead.h"
-#include "transport/StreamWriter.h"
+#include "kiwoomd/http/EventStreamHub.h"
+#include "kiwoomd/http/HttpDate.h"
+#include "kiwoomd/http/LogText.h"
+#include "kiwoomd/http/RequestScreening.h"
 
 #include <httplib.h>
-#ifndef _WIN32
-#include <sys/socket.h>
-#endif
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
+#include <set>
 #include <thread>
-#include <unordered_set>
-#include <vector>
 
 namespace kiwoomd::http {
 namespace {
 
-// Threads beyond max_connections, so connections over the cap can still be told 503 quickly.
-constexpr std::size_t kRefusalThreads = 16;
-constexpr std::chrono::milliseconds kIdleThreadExit{30000};
+using HandlerResponse = httplib::Server::HandlerResponse;
 
-// What the connection's thread knows about the request being served. The pre-routing handler runs
-// on that same thread inside process_request, so a thread-local is how it reaches the connection.
-struct ConnectionContext {
-    ConnectionStream* stream = nullptr;
-    bool lastRequest = false; // the connection's request limit, or the server stops
-    bool answered = false;    // serve() wrote the answer itself
-    bool closeAfterResponse = false;
-    std::shared_ptr<StreamSubscription> handOver; // set when the request opened an event stream
-};
+// A connection is closed after this many requests, so no client keeps a worker for ever.
+constexpr std::size_t kMaxRequestsPerConnection = 10000;
+// No endpoint takes a body, and httplib never reads one here (every request is answered from the
+// pre-routing handler); should it ever try, it stops at this.
+constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
+// How long a stream worker waits for an event before it checks that its client is still there.
+constexpr std::chrono::milliseconds kStreamPoll{1000};
+// The hub's heartbeats are decided once a second.
+constexpr std::chrono::milliseconds kTickInterval{1000};
 
-// Whether the client asked to close after this answer (RFC 9112 §9.3, §9.6).
-bool clientCloses(const httplib::Request& request) {
-    const std::string connection = request.get_header_value("Connection");
-    if (request.version == "HTTP/1.0") {
-        return !equalsIgnoringAsciiCase(connection, "keep-alive");
-    }
-    return equalsIgnoringAsciiCase(connection, "close");
-}
-thread_local ConnectionContext* t_connection = nullptr;
+// Marks every answer this file builds, so the error handler can tell them from the bare answers
+// httplib makes for requests it could not parse. Sent anyway: it stops MIME sniffing.
+constexpr char kOwnAnswerHeader[] = "X-Content-Type-Options";
 
-// httplib's default also sets SO_REUSEPORT, which lets a second daemon bind the same port and
-// silently share its traffic. One owner per port: SO_REUSEADDR only (so a restart need not wait
-// out TIME_WAIT), and on Windows SO_EXCLUSIVEADDRUSE, whose SO_REUSEADDR would allow port theft.
+// httplib's default sets SO_REUSEPORT, which lets a second daemon bind the same port and silently
+// share its traffic. One owner per port: SO_REUSEADDR only (so a restart need not wait out
+// TIME_WAIT), and on Windows SO_EXCLUSIVEADDRUSE, whose SO_REUSEADDR would allow port theft.
 void setExclusivePortOptions(socket_t socket) {
     int on = 1;
 #ifdef _WIN32
@@ -60,307 +48,366 @@ void setExclusivePortOptions(socket_t socket) {
 #endif
 }
 
-// Fills httplib's own answer, which is sent only for what httplib answers itself: a request it
-// could not parse, or an exception out of the handler. Small JSON errors, never 204 or 304; every
-// other answer the transport writes itself (serve).
-void writeErrorResponse(const ApiResponse& in, httplib::Response& out) {
-    out.status = in.status;
-    for (const auto& [name, value] : in.headers) {
-        out.set_header(name.c_str(), value);
+// httplib 0.11 adds these to every request's headers from the socket; the router has no use for them.
+bool isAddedByHttplib(const std::string& name) {
+    return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
+}
+
+ApiRequest toApiRequest(const httplib::Request& in) {
+    ApiRequest out;
+    out.method = in.method;
+    out.version = in.version;
+    out.path = in.path;
+    for (const auto& [name, value] : in.params) {
+        out.query.emplace(name, value);
     }
-    out.set_header("X-Content-Type-Options", "nosniff");
-    out.set_content(in.body ? *in.body : std::string(), in.contentType.c_str());
-}
-
-void sendRefusal(net::NativeSocket socket, ApiError error) {
-    ApiResponse response = toErrorResponse(error);
-    response.headers.emplace_back("Cache-Control", "no-store");
-    std::string head;
-    HeadFraming framing;
-    framing.close = true;
-    appendResponseHead(head, response, framing);
-    const net::ConstBuffer parts[] = {{head.data(), head.size()},
-                                      {response.body->data(), response.body->size()}};
-    net::sendAll(socket, parts, 2);
-}
-
-// Closes after the response has left: the peer may still be sending (a body we did not read, the
-// rest of a refused head), and closing with unread input would reset the connection and could
-// destroy the response on its way. So: no more writes, read what comes for a moment, then close.
-void lingerClose(net::NativeSocket socket, std::chrono::milliseconds linger) {
-    net::shutdownWrites(socket);
-    const auto deadline = std::chrono::steady_clock::now() + linger;
-    char scratch[4096];
-    while (std::chrono::steady_clock::now() < deadline) {
-        std::size_t received = 0;
-        const auto status = net::receiveSome(socket, scratch, sizeof scratch, received);
-        if (status == net::ReceiveStatus::Closed || status == net::ReceiveStatus::Failed) {
-            break;
+    for (const auto& [name, value] : in.headers) {
+        if (!isAddedByHttplib(name)) {
+            out.headers.emplace(asciiLower(name), value);
         }
     }
-    net::closeSocket(socket);
+    out.hasBody = requestHasBody(out);
+    return out;
+}
+
+// The API has no ranges (RFC 9110 §14.2 lets a server ignore Range): a byte range of a JSON
+// snapshot is of no use. httplib parses Range into the public Request::ranges before routing and
+// httplib 0.11 cuts any answer to it, whatever its status, so the list is emptied here. The
+// request object is httplib's own, non-const one; the handlers only see it through const.
+void ignoreRanges(const httplib::Request& request) {
+    const_cast<httplib::Request&>(request).ranges.clear();
+}
+
+// Copies an answer into httplib's Response. Bodies go out through a content provider of known
+// length: httplib then neither compresses them (the router compresses once per snapshot) nor
+// copies them, and when `close` is set the provider ends the connection after the last byte,
+// which is how a handler closes a connection through httplib's public API.
+void fillResponse(const ApiResponse& answer, bool close, httplib::Response& out) {
+    out.status = answer.status;
+    for (const auto& [name, value] : answer.headers) {
+        out.set_header(name.c_str(), value); // httplib drops a header that holds CR or LF
+    }
+    out.set_header(kOwnAnswerHeader, "nosniff");
+    if (close) {
+        out.set_header("Connection", "close");
+    }
+    // 204 and 304 have no content, hence no type or length (RFC 9110 §8.6, §15.3.5, §15.4.5).
+    if (answer.status == 204 || answer.status == 304) {
+        return;
+    }
+    if (!answer.body || answer.body->empty()) {
+        out.set_header("Content-Type", answer.contentType);
+        return;
+    }
+    std::shared_ptr<const std::string> body = answer.body;
+    out.set_content_provider(body->size(), answer.contentType.c_str(),
+                             [body, close](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 return sink.write(body->data() + offset, length) && !close;
+                             });
+}
+
+// An answer made before routing: the request never reached the router, which adds the CORS and
+// caching headers to its own answers, so they are added here (Vary: Origin because a later,
+// well-formed request from an allowed origin gets CORS headers). It always closes.
+void fillPreRoutingError(const ApiError& error, httplib::Response& out) {
+    ApiResponse answer = toErrorResponse(error);
+    answer.headers.emplace_back("Cache-Control", "no-store");
+    answer.headers.emplace_back("Vary", "Origin");
+    fillResponse(answer, true, out);
+}
+
+bool saysClose(const httplib::Response& response) {
+    const auto [begin, end] = response.headers.equal_range("Connection");
+    return std::any_of(begin, end, [](const auto& header) { return header.second == "close"; });
 }
 
 } // namespace
 
-// cpp-httplib's server with the connection handling replaced: process_and_close_socket is the
-// virtual through which httplib hands over each accepted socket, and process_request (protected)
-// parses and answers one request on any Stream.
-class HttpServer::Transport final : public httplib::Server {
+class HttpServer::Impl {
 public:
-    Transport(RequestHandler& handler, const TransportSettings& settings, EventStreamHub* streams,
-              TransportStats& stats)
+    Impl(RequestHandler& handler, const TransportSettings& settings, EventStreamHub* streams,
+         TransportStats& stats)
         : m_handler(handler)
         , m_settings(settings)
-        , m_stats(stats)
-        , m_limits{settings.keepAliveTimeout, settings.requestHeadTimeout, settings.maxRequestHeadBytes,
-                   settings.writeTimeout} {
-        if (streams) {
-            // One writer per core (at most four): a snapshot reaches a thousand subscribers as a
-            // thousand sends, which the writers share out, each over its own subscribers.
-            const unsigned cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-            for (unsigned i = 0; i < cores; ++i) {
-                const bool ticksHub = i == 0;
-                m_writers.push_back(
-                    std::make_unique<StreamWriter>(*streams, settings.writeTimeout, stats, ticksHub));
-            }
-            m_streams = streams;
-        }
-        const std::size_t threads =
-            static_cast<std::size_t>(std::max(1, settings.maxConnections)) + kRefusalThreads;
-        new_task_queue = [threads] { return new ElasticThreadPool(threads, kIdleThreadExit); };
-        set_socket_options(setExclusivePortOptions);
-        m_keepAliveHeader =
-            "timeout=" +
-            std::to_string(std::max<long long>(
-                1, std::chrono::duration_cast<std::chrono::seconds>(settings.keepAliveTimeout).count())) +
-            ", max=" + std::to_string(settings.maxRequestsPerConnection);
-        // Every request, whatever its method or path, goes to the one handler before httplib's own
-        // routing; the handler decides 404 and 405 itself.
-        set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-            serve(request, response);
-            return HandlerResponse::Handled;
+        , m_streams(streams)
+        , m_stats(stats) {
+        const int subscribers = streams ? std::max(0, streams->settings().maxSubscribers) : 0;
+        const auto threads = static_cast<std::size_t>(std::max(1, settings.maxConnections) + subscribers);
+        m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        m_server.set_socket_options([this](socket_t socket) {
+            setExclusivePortOptions(socket);
+            m_listenSocket = socket; // the last one tried is the one httplib binds
         });
-        set_exception_handler([](const httplib::Request& request, httplib::Response& response,
-                                 std::exception_ptr error) {
-            try {
-                std::rethrow_exception(error);
-            } catch (const std::exception& e) {
-                spdlog::error("unhandled exception serving {} {}: {}", request.method, request.path,
-                              e.what());
-            } catch (...) {
-                spdlog::error("unhandled non-standard exception serving {} {}", request.method, request.path);
-            }
-            writeErrorResponse(
-                toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error")),
-                response);
-        });
-        // Errors httplib raises itself (400 on a malformed request line, 414 on a long URI) get the
-        // same JSON shape as ours.
-        set_error_handler([](const httplib::Request&, httplib::Response& response) {
-            // httplib calls this for every status from 400 on, ours included: an answer of the API
-            // was written whole by serve(), and its connection goes on.
-            if ((t_connection && t_connection->answered) || !response.body.empty()) {
-                return;
-            }
-            const int status = response.status;
-            const bool notFound = status == 404;
-            const ApiError error(notFound ? ApiErrorKind::NotFound : ApiErrorKind::BadRequest,
-                                 notFound ? "not_found" : "bad_request",
-                                 "request rejected by the HTTP layer (status " + std::to_string(status) +
-                                     ")");
-            writeErrorResponse(toErrorResponse(error), response);
-            response.status = status;
-            if (t_connection) {
-                t_connection->closeAfterResponse = true; // the parser lost its place in the input
-            }
-        });
+        m_server.set_tcp_nodelay(true);
+        m_server.set_keep_alive_max_count(kMaxRequestsPerConnection);
+        m_server.set_keep_alive_timeout(
+            static_cast<time_t>(std::max<long long>(1, (settings.keepAliveTimeout.count() + 999) / 1000)));
+        m_server.set_read_timeout(settings.readTimeout);
+        m_server.set_write_timeout(settings.writeTimeout);
+        m_server.set_payload_max_length(kMaxPayloadBytes);
+
+        m_server.set_pre_routing_handler(
+            [this](const httplib::Request& request, httplib::Response& response) {
+                serve(request, response);
+                return HandlerResponse::Handled;
+            });
+        // httplib sends "100 Continue" before routing unless this says otherwise. An HTTP/1.0
+        // client knows no 100 (RFC 9110 §10.1.1), so it gets the final answer at once; its
+        // connection closes after it, which also frames a body that httplib sends without
+        // Content-Length on this path.
+        m_server.set_expect_100_continue_handler(
+            [this](const httplib::Request& request, httplib::Response& response) {
+                if (request.version == "HTTP/1.1") {
+                    return 100;
+                }
+                serve(request, response);
+                return response.status;
+            });
+        // Spelled as HandlerWithResponse: httplib 0.11 overloads set_error_handler on two
+        // std::function types that a lambda would match equally.
+        const httplib::Server::HandlerWithResponse onError = [this](const httplib::Request& request,
+                                                                    httplib::Response& response) {
+            answerLibraryError(request, response);
+            return HandlerResponse::Handled; // httplib then frames the body (Content-Length)
+        };
+        m_server.set_error_handler(onError);
+        m_server.set_exception_handler(
+            [](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
+                try {
+                    std::rethrow_exception(error);
+                } catch (const std::exception& e) {
+                    spdlog::error("unhandled exception serving {} {}: {}", escapeForLog(request.method),
+                                  escapeForLog(request.path), escapeForLog(e.what()));
+                } catch (...) {
+                    spdlog::error("unhandled non-standard exception serving {} {}",
+                                  escapeForLog(request.method), escapeForLog(request.path));
+                }
+                ignoreRanges(request);
+                response.headers.clear(); // whatever the handler had set before it threw
+                fillResponse(
+                    toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error")),
+                    false, response);
+            });
+        m_server.set_post_routing_handler(
+            [](const httplib::Request&, httplib::Response& response) { finishHeaders(response); });
     }
 
-    bool startWriters() {
-        for (auto& writer : m_writers) {
-            if (!writer->start()) {
+    bool bind(const std::string& host, int port, int& boundPort, std::string& error) {
+        if (port == 0) {
+            boundPort = m_server.bind_to_any_port(host);
+            if (boundPort <= 0) {
+                error = "cannot bind " + host + " to a free port";
                 return false;
             }
+            return true;
         }
-        if (m_streams) {
-            m_streams->setWakeup([this] {
-                for (auto& writer : m_writers) {
-                    writer->wake();
-                }
-            });
+        if (!m_server.bind_to_port(host, port)) {
+            error = "cannot listen on " + host + ":" + std::to_string(port) +
+                    " (the port is in use or the address is not local)";
+            return false;
         }
+        boundPort = port;
         return true;
     }
-    bool stopping() const { return m_stopping; }
-    void widenBacklog() { net::widenListenBacklog(static_cast<net::NativeSocket>(svr_sock_.load())); }
 
-    void beginStop() {
-        m_stopping = true;
-        std::lock_guard lock(m_openMutex);
-        for (const auto socket : m_open) {
-            net::shutdownBoth(socket); // wakes the thread blocked reading it
+    // httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when Debian built
+    // it; later releases use 128). A burst of clients connecting or reconnecting at once overflows
+    // it, and the connections the kernel drops wait for the client's SYN retry (1 s, then 3 s).
+    // POSIX lets listen() set a new backlog on a listening socket, so the socket httplib handed to
+    // set_socket_options is listened on again with the system's maximum. Winsock keeps the first
+    // backlog, which there is already httplib's current one.
+    void widenListenBacklog() {
+        if (m_listenSocket != INVALID_SOCKET) {
+            ::listen(m_listenSocket, SOMAXCONN);
         }
     }
-    void stopWriters() {
+
+    void run() {
         if (m_streams) {
-            m_streams->setWakeup(nullptr);
+            m_ticker = std::thread([this] { tickHub(); });
         }
-        for (auto& writer : m_writers) {
-            writer->stop();
+        m_listener = std::thread([this] {
+            if (!m_server.listen_after_bind() && !m_stopping) {
+                spdlog::critical("the HTTP listener stopped accepting connections");
+            }
+        });
+        // stop() only interrupts a running accept loop, so wait for it to run before returning.
+        for (int i = 0; i < 5000 && !m_server.is_running(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    }
+
+    void stop() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+            for (const auto& subscription : m_subscriptions) {
+                subscription->end(); // wakes its worker, which ends the response
+            }
+        }
+        m_wake.notify_all();
+        m_server.stop(); // closes the listening socket; the accept loop then joins the pool
+        if (m_listener.joinable()) {
+            m_listener.join();
+        }
+        if (m_ticker.joinable()) {
+            m_ticker.join();
         }
     }
 
 private:
-    // Answers one request. The answer is written here, whole, so nothing httplib would do with a
-    // response applies to it: it is never cut to a Range (a byte range of a JSON snapshot is useless,
-    // and RFC 9110 §14.2 lets a server ignore Range), never compressed per request (the router
-    // serves bodies compressed once per snapshot), and its headers are formatted without printf.
+    // Every request: screened, then answered by the handler.
     void serve(const httplib::Request& request, httplib::Response& response) {
+        ++m_stats.requestsInProgress;
+        struct InProgress {
+            TransportStats& stats;
+            ~InProgress() { --stats.requestsInProgress; }
+        } inProgress{m_stats};
+        ignoreRanges(request);
         const ApiRequest apiRequest = toApiRequest(request);
+        if (const auto error = screenRequest(apiRequest, m_settings.maxRequestHeadBytes)) {
+            ++m_stats.rejectedRequests;
+            if (error->kind() == ApiErrorKind::HeadersTooLarge) {
+                ++m_stats.oversizedHeads;
+            }
+            fillPreRoutingError(*error, response);
+            return;
+        }
         ApiResponse answer = m_handler.handle(apiRequest);
-        if (!t_connection) {
-            // Cannot happen: only process_and_close_socket calls process_request, and it sets
-            // t_connection. Should httplib ever call it another way, say so rather than crash.
-            spdlog::error("request served outside the transport's connection loop");
-            writeErrorResponse(
-                toErrorResponse(ApiError(ApiErrorKind::Internal, "internal", "internal server error")),
-                response);
+        if (answer.eventStream) {
+            streamTo(std::move(answer), response);
             return;
         }
-        ConnectionContext& connection = *t_connection;
-        ConnectionStream& stream = *connection.stream;
-        if (apiRequest.hasBody || connection.lastRequest || clientCloses(request)) {
-            connection.closeAfterResponse = true; // a body is never read, so it must not be parsed next
-        }
-        std::string& head = stream.headBuffer();
-        head.clear();
-        HeadFraming framing;
-        framing.keepAlive = m_keepAliveHeader;
-        framing.close = connection.closeAfterResponse;
-        if (answer.eventStream && !m_writers.empty()) {
-            framing.untilClose = true;
-            appendResponseHead(head, answer, framing);
-            stream.write(head.data(), head.size());
-            stream.flush();
-            stream.discardWrites(); // what httplib writes after this goes nowhere
-            connection.handOver = std::move(answer.eventStream);
-            response.status = 200;
-            return;
-        }
-        // The whole answer goes out here, head and body in one gathered send; httplib's own writer
-        // runs after us on an empty answer and is discarded (see ConnectionStream::discardWrites).
-        appendResponseHead(head, answer, framing);
-        stream.write(head.data(), head.size());
-        if (request.method != "HEAD" && answer.body && !answer.body->empty() && answer.status != 204 &&
-            answer.status != 304) {
-            stream.write(answer.body->data(), answer.body->size());
-        }
-        stream.discardWrites();
-        connection.answered = true;
-        response.status = answer.status;
+        fillResponse(answer, closesAfterAnswer(apiRequest), response);
     }
 
-    bool process_and_close_socket(socket_t rawSocket) override {
-        const auto socket = static_cast<net::NativeSocket>(rawSocket);
-        ++m_stats.acceptedConnections;
-        if (++m_stats.openConnections > m_settings.maxConnections) {
-            --m_stats.openConnections;
-            ++m_stats.refusedConnections;
-            net::configureConnection(socket, std::chrono::milliseconds(1000));
-            ApiError busy(ApiErrorKind::Unavailable, "too_many_connections",
-                          "kiwoomd serves at most " + std::to_string(m_settings.maxConnections) +
-                              " connections at once (server.max_connections); try again shortly");
-            busy.retryAfterSeconds = 1;
-            sendRefusal(socket, busy);
-            lingerClose(socket, std::chrono::milliseconds(250));
-            return true;
+    // httplib calls the error handler for every answer from 400 on, ours included. Its own
+    // answers (a request it could not parse, a URI over 8 KB, a Range it could not parse) come
+    // without a body and get the API's JSON error shape here.
+    void answerLibraryError(const httplib::Request& request, httplib::Response& response) {
+        if (response.has_header(kOwnAnswerHeader)) {
+            return; // an answer of the API, complete
         }
+        if (response.status == 416) {
+            // httplib 0.11 refuses a Range it cannot parse before the handlers run, so before the
+            // Host and token checks. Range means nothing here: answer the request as if it had
+            // none, through every check.
+            serve(request, response);
+            return;
+        }
+        ignoreRanges(request);
+        const int status = response.status;
+        const bool notFound = status == 404;
+        ++m_stats.rejectedRequests;
+        fillPreRoutingError(
+            ApiError(notFound ? ApiErrorKind::NotFound : ApiErrorKind::BadRequest,
+                     notFound ? "not_found" : "bad_request",
+                     "request rejected by the HTTP layer (status " + std::to_string(status) + ")"),
+            response);
+        response.status = status; // 414 stays 414
+    }
+
+    // The Date header, and the framing headers made consistent with what happens to the
+    // connection: one "Connection: close" and no Keep-Alive when it closes (httplib 0.11 writes
+    // Keep-Alive unless the client's Connection header is exactly "close"), no length or type on
+    // 204 and 304, and no "Accept-Ranges: bytes" (httplib adds it to HEAD answers).
+    static void finishHeaders(httplib::Response& response) {
+        if (!response.has_header("Date")) {
+            response.set_header("Date", httpDate(std::chrono::system_clock::now()));
+        }
+        if (saysClose(response)) {
+            response.headers.erase("Connection");
+            response.headers.erase("Keep-Alive");
+            response.set_header("Connection", "close");
+        }
+        if (response.status == 204 || response.status == 304) {
+            response.headers.erase("Content-Length");
+            response.headers.erase("Content-Type");
+        }
+        response.headers.erase("Accept-Ranges");
+    }
+
+    // GET /api/stream: the head now, then the subscription's chunks for as long as the client
+    // reads them, each as one HTTP chunk. The worker waits in the subscription between events;
+    // every kStreamPoll it checks that the client is still connected. httplib's write timeout drops a client
+    // that stops reading; the hub drops one that falls too far behind.
+    void streamTo(ApiResponse answer, httplib::Response& response) {
+        struct Stream {
+            std::shared_ptr<StreamSubscription> subscription;
+            std::deque<StreamChunk> pending;
+        };
+        auto stream = std::make_shared<Stream>();
+        stream->subscription = std::move(answer.eventStream);
         {
-            std::lock_guard lock(m_openMutex);
-            m_open.insert(socket);
-        }
-        if (m_stopping) {
-            net::shutdownBoth(socket); // accepted while stop() was closing the others
-        }
-        ConnectionStream stream(socket, m_limits, m_stopping);
-        ConnectionContext context;
-        context.stream = &stream;
-        bool linger = false;
-        for (std::size_t served = 0; served < m_settings.maxRequestsPerConnection;) {
-            const auto head = stream.awaitRequestHead();
-            if (head == ConnectionStream::Head::TooLarge || head == ConnectionStream::Head::TimedOut) {
-                const bool tooLarge = head == ConnectionStream::Head::TooLarge;
-                ++(tooLarge ? m_stats.oversizedHeads : m_stats.headTimeouts);
-                sendRefusal(socket,
-                            tooLarge ? ApiError(ApiErrorKind::HeadersTooLarge, "headers_too_large",
-                                                "the request line and headers exceed " +
-                                                    std::to_string(m_settings.maxRequestHeadBytes) + " bytes")
-                                     : ApiError(ApiErrorKind::RequestTimeout, "request_timeout",
-                                                "the request head did not arrive within " +
-                                                    std::to_string(m_settings.requestHeadTimeout.count()) +
-                                                    " ms"));
-                linger = true;
-                break;
+            std::lock_guard lock(m_mutex);
+            if (m_stopping) {
+                stream->subscription->end();
             }
-            if (head != ConnectionStream::Head::Ready) {
-                break;
-            }
-            ++served;
-            bool clientClosing = false;
-            context.closeAfterResponse = false;
-            context.answered = false;
-            context.lastRequest = served == m_settings.maxRequestsPerConnection || m_stopping;
-            t_connection = &context;
-            // close_connection: httplib only answers by itself when something went wrong before our
-            // handler ran (a malformed request, a URI too long), and then the connection ends.
-            const bool ok = process_request(stream, true, clientClosing, nullptr);
-            t_connection = nullptr;
-            if (context.handOver) {
-                break;
-            }
-            if (context.answered) {
-                stream.acceptWrites();
-            } else {
-                context.closeAfterResponse = true;
-            }
-            const bool flushed = stream.flush();
-            if (!flushed || (!ok && !context.answered) || clientClosing || context.closeAfterResponse) {
-                linger = flushed && context.closeAfterResponse;
-                break;
+            m_subscriptions.insert(stream->subscription);
+        }
+        ++m_stats.streamConnections;
+        response.status = answer.status;
+        for (const auto& [name, value] : answer.headers) {
+            response.set_header(name.c_str(), value);
+        }
+        response.set_header(kOwnAnswerHeader, "nosniff");
+        response.set_header("Connection", "close"); // the stream ends with the connection
+        response.set_chunked_content_provider(
+            answer.contentType.c_str(),
+            [this, stream](std::size_t, httplib::DataSink& sink) {
+                if (stream->pending.empty() &&
+                    !stream->subscription->waitAndTake(stream->pending, kStreamPoll)) {
+                    return false; // dropped by the hub, or the server is stopping
+                }
+                if (stream->pending.empty()) {
+                    return sink.is_writable(); // quiet: is the client still there?
+                }
+                // Each event as it was formatted once for every subscriber: no copy per subscriber
+                // is kept (with 64 subscribers and three feeds that was megabytes).
+                while (!stream->pending.empty()) {
+                    const StreamChunk chunk = std::move(stream->pending.front());
+                    stream->pending.pop_front();
+                    if (!sink.write(chunk->data(), chunk->size())) {
+                        ++m_stats.streamWriteFailures;
+                        return false;
+                    }
+                }
+                return true;
+            },
+            [this, stream](bool) {
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_subscriptions.erase(stream->subscription);
+                }
+                stream->subscription.reset(); // unsubscribes
+                --m_stats.streamConnections;
+            });
+    }
+
+    void tickHub() {
+        std::unique_lock lock(m_mutex);
+        while (!m_stopping) {
+            m_wake.wait_for(lock, kTickInterval, [this] { return m_stopping; });
+            if (!m_stopping) {
+                lock.unlock();
+                m_streams->tick();
+                lock.lock();
             }
         }
-        {
-            std::lock_guard lock(m_openMutex);
-            m_open.erase(socket);
-        }
-        --m_stats.openConnections;
-        if (context.handOver && !m_stopping) {
-            // Round robin: each writer gets about the same number of subscribers.
-            const std::size_t next = m_nextWriter.fetch_add(1, std::memory_order_relaxed);
-            m_writers[next % m_writers.size()]->adopt(socket, std::move(context.handOver));
-            return true;
-        }
-        if (linger && !m_stopping) {
-            lingerClose(socket, std::chrono::milliseconds(1000));
-        } else {
-            net::shutdownBoth(socket);
-            net::closeSocket(socket);
-        }
-        return true;
     }
 
     RequestHandler& m_handler;
     const TransportSettings m_settings;
+    EventStreamHub* m_streams;
     TransportStats& m_stats;
-    const StreamLimits m_limits;
-    std::string m_keepAliveHeader; // "timeout=5, max=10000"
-    EventStreamHub* m_streams = nullptr;
-    std::vector<std::unique_ptr<StreamWriter>> m_writers;
-    std::atomic<std::size_t> m_nextWriter{0};
-    std::atomic<bool> m_stopping{false};
-    std::mutex m_openMutex;
-    std::unordered_set<net::NativeSocket> m_open;
+    httplib::Server m_server;
+    socket_t m_listenSocket = INVALID_SOCKET;
+    std::thread m_listener;
+    std::thread m_ticker;
+    std::mutex m_mutex; // guards what follows
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::set<std::shared_ptr<StreamSubscription>> m_subscriptions;
 };
 
 HttpServer::HttpServer(RequestHandler& handler, TransportSettings settings, EventStreamHub* streams,
@@ -375,51 +422,22 @@ HttpServer::~HttpServer() {
 }
 
 bool HttpServer::start(const std::string& host, int port) {
-    m_transport = std::make_unique<Transport>(m_handler, m_settings, m_streams, *m_stats);
-    auto& server = *m_transport;
-    if (port == 0) {
-        m_port = server.bind_to_any_port(host);
-        if (m_port <= 0) {
-            m_error = "cannot bind " + host + " to a free port";
-            return false;
-        }
-    } else {
-        if (!server.bind_to_port(host, port)) {
-            m_error = "cannot listen on " + host + ":" + std::to_string(port) +
-                      " (the port is in use or the address is not local)";
-            return false;
-        }
-        m_port = port;
-    }
-    server.widenBacklog();
-    if (!server.startWriters()) {
-        m_error = "cannot start the event-stream writers";
+    m_impl = std::make_unique<Impl>(m_handler, m_settings, m_streams, *m_stats);
+    if (!m_impl->bind(host, port, m_port, m_error)) {
+        m_impl.reset();
         return false;
     }
-    // The socket is listening once bound; connections made now wait in the backlog.
-    m_thread = std::thread([&server] {
-        if (!server.listen_after_bind() && !server.stopping()) {
-            spdlog::critical("the HTTP listener stopped accepting connections");
-        }
-    });
-    // stop() only interrupts a running accept loop, so wait for it to run before returning.
-    for (int i = 0; i < 5000 && !server.is_running(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    m_impl->widenListenBacklog();
+    m_impl->run();
     return true;
 }
 
 void HttpServer::stop() {
-    if (!m_transport) {
+    if (!m_impl) {
         return;
     }
-    m_transport->beginStop();
-    m_transport->stop(); // closes the listening socket; the accept loop then joins the pool
-    if (m_thread.joinable()) {
-        m_thread.join();
-    }
-    m_transport->stopWriters();
-    m_transport.reset();
+    m_impl->stop();
+    m_impl.reset();
 }
 
 } // namespace kiwoomd::http

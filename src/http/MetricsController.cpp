@@ -147,24 +147,21 @@ ApiResponse MetricsController::get(const ApiRequest& /*request*/) const {
     }
     if (m_transport) {
         const TransportStats& t = *m_transport;
-        e.family("kiwoomd_http_connections", "gauge", "Open request/response connections.");
-        e.sample("kiwoomd_http_connections", "", t.openConnections.load());
-        e.family("kiwoomd_http_connections_accepted_total", "counter", "Connections accepted.");
-        e.sample("kiwoomd_http_connections_accepted_total", "", t.acceptedConnections.load());
-        e.family("kiwoomd_http_connections_refused_total", "counter",
-                 "Connections answered 503 because server.max_connections were open.");
-        e.sample("kiwoomd_http_connections_refused_total", "", t.refusedConnections.load());
-        e.family("kiwoomd_http_request_head_timeouts_total", "counter",
-                 "Requests answered 408 because their head arrived too slowly.");
-        e.sample("kiwoomd_http_request_head_timeouts_total", "", t.headTimeouts.load());
+        e.family("kiwoomd_http_requests_in_progress", "gauge",
+                 "Answers being built or written now, event streams not included.");
+        e.sample("kiwoomd_http_requests_in_progress", "", t.requestsInProgress.load());
+        e.family("kiwoomd_http_rejected_requests_total", "counter",
+                 "Requests refused before routing: broken framing, bad header names or values, two Host "
+                 "lines, or a head over server.max_request_head_bytes.");
+        e.sample("kiwoomd_http_rejected_requests_total", "", t.rejectedRequests.load());
         e.family("kiwoomd_http_oversized_request_heads_total", "counter",
                  "Requests answered 431 because their head was too large.");
         e.sample("kiwoomd_http_oversized_request_heads_total", "", t.oversizedHeads.load());
         e.family("kiwoomd_stream_connections", "gauge", "Event-stream clients being written to.");
         e.sample("kiwoomd_stream_connections", "", t.streamConnections.load());
-        e.family("kiwoomd_stream_stalled_total", "counter",
-                 "Event-stream clients cut off because they stopped reading.");
-        e.sample("kiwoomd_stream_stalled_total", "", t.streamsClosedStalled.load());
+        e.family("kiwoomd_stream_write_failures_total", "counter",
+                 "Event-stream clients that hung up or took no bytes for server.write_timeout_seconds.");
+        e.sample("kiwoomd_stream_write_failures_total", "", t.streamWriteFailures.load());
     }
 
     ApiResponse response = ApiResponse::json(e.text());

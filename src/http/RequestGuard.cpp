@@ -1,6 +1,7 @@
 #include "kiwoomd/http/RequestGuard.h"
 
 #include "kiwoomd/http/AsciiCase.h"
+#include "kiwoomd/http/LogText.h"
 #include "kiwoomd/http/LogThrottle.h"
 
 #include <spdlog/spdlog.h>
@@ -13,15 +14,16 @@ namespace {
 // One budget for every refusal line: they come from the same kind of caller.
 LogThrottle g_refusals;
 
-// Logs a refusal unless too many came lately; then says once how many were left out.
-template <typename... Args> void logRefusal(const char* format, const Args&... args) {
+// Logs a refusal unless too many came lately; then says once how many were left out. `detail` is
+// request-derived, so it is escaped (LogText.h).
+void logRefusal(const char* format, const std::string& detail) {
     const auto decision = g_refusals.next();
     if (decision.skippedBefore > 0) {
         spdlog::warn("{} more refused requests were not logged (at most 10 a minute are)",
                      decision.skippedBefore);
     }
     if (decision.log) {
-        spdlog::warn(fmt::runtime(format), args...);
+        spdlog::warn(fmt::runtime(format), escapeForLog(detail));
     }
 }
 
@@ -123,7 +125,8 @@ void RequestGuard::checkStateChange(const ApiRequest& request) const {
 void RequestGuard::check(const ApiRequest& request) const {
     const std::string* host = headerValue(request, "host");
     if (!host || !hostAllowed(*host)) {
-        logRefusal("refused a request for host '{}' (not this server; DNS rebinding?)", host ? *host : "");
+        logRefusal("refused a request for host '{}' (not this server; DNS rebinding?)",
+                   host ? *host : std::string());
         throw ApiError(ApiErrorKind::Forbidden, "forbidden_host",
                        "this server answers only as 127.0.0.1, localhost or [::1] on its port, or a name "
                        "listed in server.allowed_hosts");

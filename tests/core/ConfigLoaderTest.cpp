@@ -200,8 +200,8 @@ TEST(ConfigLoader, TheShippedExampleConfigIsValid) {
 
 TEST(ConfigLoader, ServerLimitsAreReadAndDefaultSensibly) {
     const Config defaults = parseConfigText("{}", "test.json");
-    EXPECT_EQ(defaults.server.maxConnections, 512);
-    EXPECT_EQ(defaults.server.maxStreamSubscribers, 1024);
+    EXPECT_EQ(defaults.server.maxConnections, 64);
+    EXPECT_EQ(defaults.server.maxStreamSubscribers, 64);
     const Config config = parseConfigText(R"({"server": {"max_connections": 64, "max_stream_subscribers": 0,
         "keep_alive_timeout_seconds": 30, "request_timeout_seconds": 3, "write_timeout_seconds": 20,
         "max_request_head_bytes": 4096}})",

@@ -114,5 +114,13 @@ TEST(KstTime, ParsingRejectsYearsATimestampCannotHold) {
     EXPECT_TRUE(parseKstIso8601("2200-12-31T23:59:59+09:00").has_value());
 }
 
+TEST(KstTime, ParsingTakesOnlyDigitsInEachField) {
+    EXPECT_TRUE(parseKstIso8601("2026-11-25T10:00:05+09:00"));
+    EXPECT_FALSE(parseKstIso8601("2026-11-+5T10:00:05+09:00"));
+    EXPECT_FALSE(parseKstIso8601("2026-11- 5T10:00:05+09:00"));
+    EXPECT_FALSE(parseKstIso8601("2026/11/25T10:00:05+09:00"));
+    EXPECT_FALSE(parseKstIso8601("2026-11-25T10:00:05+09:01"));
+}
+
 } // namespace
 } // namespace kiwoomd

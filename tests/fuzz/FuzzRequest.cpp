@@ -1,11 +1,12 @@
 // Fuzzes the request guard, the router and the controllers with raw HTTP/1.1 input as a client
 // sends it on one keep-alive connection, e.g.
 //   GET /api/volume-ranking?market=kospi HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nOrigin: ...\r\n\r\n
-// cpp-httplib parses it exactly as in the daemon: HttpServer's transport is an httplib::Server whose
-// protected process_request reads one request from a Stream; here the Stream is the fuzz input.
-// The pre-routing handler then converts it as HttpServer.cpp does (transport/RequestConversion) and hands
-// the request to two routers over a realistic cache, status, event-stream hub and dashboard: one
-// open, one that requires the API token. HttpServer.cpp itself (sockets, threads) is not linked.
+// A small reader below splits the input into requests the way an HTTP/1.1 parser does (request
+// line, header lines, query parameters, percent-decoding); each request then meets what the daemon
+// applies before routing (RequestScreening), and goes to two routers over a realistic cache,
+// status, event-stream hub and dashboard: one open, one that requires the API token. HttpServer.cpp
+// (cpp-httplib, sockets, threads) is not linked: cpp-httplib is fuzzed by its own project, and the
+// server's handling of raw bytes is pinned by tests/http/ProbeRegressionTest.cpp.
 // Checked for every answer: a status in 200..599; JSON bodies that parse (gzip ones once inflated);
 // empty 204 and 304 bodies; an error object for errors; no CR/LF in header names or values;
 // Cache-Control and Vary present; Server-Sent Events well formed; and that nothing is served to a
@@ -23,10 +24,9 @@
 #include "kiwoomd/http/AssetSource.h"
 #include "kiwoomd/http/ControlController.h"
 #include "kiwoomd/http/EventStreamHub.h"
+#include "kiwoomd/http/RequestScreening.h"
 #include "kiwoomd/http/TransportStats.h"
-#include "transport/RequestConversion.h"
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 #include <zlib.h>
@@ -179,33 +179,103 @@ struct World {
     }
 };
 
-// The fuzz input as the client side of a connection; what the server writes back is dropped.
-class InputStream final : public httplib::Stream {
+// The fuzz input as the client side of one connection: requests, one after the other.
+class RequestReader {
 public:
-    explicit InputStream(std::string_view input)
+    explicit RequestReader(std::string_view input)
         : m_input(input) {}
 
-    bool is_readable() const override { return !m_input.empty(); }
-    bool is_writable() const override { return true; }
-    ssize_t read(char* ptr, size_t size) override {
-        const size_t n = std::min(size, m_input.size());
-        std::memcpy(ptr, m_input.data(), n);
-        m_input.remove_prefix(n);
-        return static_cast<ssize_t>(n);
-    }
-    ssize_t write(const char* /*ptr*/, size_t size) override { return static_cast<ssize_t>(size); }
-    void get_remote_ip_and_port(std::string& ip, int& port) const override {
-        ip = "127.0.0.1";
-        port = 50123;
-    }
-    void get_local_ip_and_port(std::string& ip, int& port) const override {
-        ip = "127.0.0.1";
-        port = kPort;
-    }
-    socket_t socket() const override { return INVALID_SOCKET; }
     bool exhausted() const { return m_input.empty(); }
 
+    // The next request, or false when the input holds no well-formed one.
+    bool next(ApiRequest& out) {
+        std::string_view line;
+        if (!nextLine(line)) {
+            return false;
+        }
+        const auto firstSpace = line.find(' ');
+        const auto lastSpace = line.rfind(' ');
+        if (firstSpace == std::string_view::npos || lastSpace == firstSpace) {
+            return false;
+        }
+        out = ApiRequest();
+        out.method = std::string(line.substr(0, firstSpace));
+        out.version = std::string(line.substr(lastSpace + 1));
+        const std::string_view target = line.substr(firstSpace + 1, lastSpace - firstSpace - 1);
+        const auto question = target.find('?');
+        out.path = decoded(target.substr(0, question));
+        if (question != std::string_view::npos) {
+            readQuery(target.substr(question + 1), out);
+        }
+        while (nextLine(line)) {
+            if (line.empty()) {
+                return true;
+            }
+            const auto colon = line.find(':');
+            if (colon == std::string_view::npos) {
+                return false;
+            }
+            std::string_view value = line.substr(colon + 1);
+            while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
+                value.remove_prefix(1);
+            }
+            while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) {
+                value.remove_suffix(1);
+            }
+            out.headers.emplace(lower(std::string(line.substr(0, colon))), std::string(value));
+        }
+        return false;
+    }
+
 private:
+    bool nextLine(std::string_view& line) {
+        const auto end = m_input.find("\r\n");
+        if (end == std::string_view::npos) {
+            m_input = {};
+            return false;
+        }
+        line = m_input.substr(0, end);
+        m_input.remove_prefix(end + 2);
+        return true;
+    }
+
+    static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    }
+
+    static std::string decoded(std::string_view text, bool plusIsSpace = false) {
+        std::string out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
+                hexValue(text[i + 2]) >= 0) {
+                out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
+                i += 2;
+            } else {
+                out += plusIsSpace && text[i] == '+' ? ' ' : text[i];
+            }
+        }
+        return out;
+    }
+
+    static void readQuery(std::string_view query, ApiRequest& out) {
+        while (!query.empty()) {
+            const auto amp = query.find('&');
+            const std::string_view pair = query.substr(0, amp);
+            const auto equals = pair.find('=');
+            out.query.emplace(decoded(pair.substr(0, equals), true),
+                              equals == std::string_view::npos ? std::string()
+                                                               : decoded(pair.substr(equals + 1), true));
+            if (amp == std::string_view::npos) {
+                break;
+            }
+            query.remove_prefix(amp + 1);
+        }
+    }
+
     std::string_view m_input;
 };
 
@@ -407,51 +477,29 @@ void checkResponse(const ApiRequest& request, const ApiResponse& response, bool 
     FUZZ_CHECK(responseHeader(response, "X-Frame-Options") != nullptr);
 }
 
-// The daemon's transport with the socket loop left out: process_request parses one request from
-// the stream, the pre-routing handler answers it as HttpServer does.
-class FuzzServer final : public httplib::Server {
-public:
-    explicit FuzzServer(World& world)
-        : m_world(world) {
-        set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-            auto& mutableRequest = const_cast<httplib::Request&>(request);
-            mutableRequest.ranges.clear();
-            const ApiRequest apiRequest = toApiRequest(request);
-            mutableRequest.headers.erase("Accept-Encoding");
-            m_hasBody = apiRequest.hasBody;
-            for (const bool tokenRequired : {false, true}) {
-                ApiRouter& router = tokenRequired ? *m_world.guarded : *m_world.open;
-                const int callsBefore = m_world.commands.calls;
-                const ApiResponse answer = router.handle(apiRequest);
-                FUZZ_CHECK(m_world.commands.calls == callsBefore || stateChangeAllowed(apiRequest));
-                checkResponse(apiRequest, answer, tokenRequired);
-                response.status = answer.status;
-                if (answer.body) {
-                    response.set_content(*answer.body, answer.contentType.c_str());
-                }
-            }
-            return httplib::Server::HandlerResponse::Handled;
-        });
-    }
-
-    // One connection: requests until the input ends, the client or server closes, or a body
-    // (never read) would desynchronize what follows.
-    void serve(std::string_view input) {
-        InputStream stream(input);
-        for (int i = 0; i < kRequestsPerInput && !stream.exhausted(); ++i) {
-            bool closed = false;
-            m_hasBody = false;
-            if (!process_request(stream, i + 1 == kRequestsPerInput, closed, nullptr) || closed ||
-                m_hasBody) {
-                return;
-            }
+// One connection: requests until the input ends, a request is malformed or refused before
+// routing (the daemon then closes), the client closes, or a body (never read) would desynchronize
+// what follows.
+void serve(World& world, std::string_view input) {
+    RequestReader reader(input);
+    ApiRequest request;
+    for (int i = 0; i < kRequestsPerInput && reader.next(request); ++i) {
+        request.hasBody = requestHasBody(request);
+        if (screenRequest(request, 16 * 1024)) {
+            return;
+        }
+        for (const bool tokenRequired : {false, true}) {
+            ApiRouter& router = tokenRequired ? *world.guarded : *world.open;
+            const int callsBefore = world.commands.calls;
+            const ApiResponse answer = router.handle(request);
+            FUZZ_CHECK(world.commands.calls == callsBefore || stateChangeAllowed(request));
+            checkResponse(request, answer, tokenRequired);
+        }
+        if (closesAfterAnswer(request)) {
+            return;
         }
     }
-
-private:
-    World& m_world;
-    bool m_hasBody = false;
-};
+}
 
 } // namespace
 
@@ -462,7 +510,6 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static World world;
-    static FuzzServer server(world);
-    server.serve(std::string_view(reinterpret_cast<const char*>(data), size));
+    serve(world, std::string_view(reinterpret_cast<const char*>(data), size));
     return 0;
 }

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace kiwoomd::http {
 namespace {
 
@@ -301,17 +303,42 @@ TEST_F(EventStreamHubTest, ShutdownEndsEverySubscriptionAndRefusesNewOnes) {
     EXPECT_FALSE(hub->subscribe({}, std::nullopt));
 }
 
-TEST_F(EventStreamHubTest, PublishingWakesTheWriter) {
+TEST_F(EventStreamHubTest, AWaitingSubscriberTakesWhatIsQueuedWithoutWaitingOut) {
     makeHub();
-    int wakeups = 0;
-    hub->setWakeup([&] { ++wakeups; });
-    publish("kospi", 1); // nobody subscribed: nothing queued, no wake-up
-    EXPECT_EQ(wakeups, 0);
     const auto subscriber = hub->subscribe({}, std::nullopt);
-    const int afterSubscribe = wakeups;
-    EXPECT_GE(afterSubscribe, 1);
-    publish("kospi", 2);
-    EXPECT_EQ(wakeups, afterSubscribe + 1);
+    std::deque<StreamChunk> chunks;
+    // The retry and status chunks are queued already: no wait, whatever the timeout.
+    EXPECT_TRUE(subscriber->waitAndTake(chunks, std::chrono::hours(1)));
+    EXPECT_GE(chunks.size(), 2u);
+}
+
+TEST_F(EventStreamHubTest, APublishWakesASubscriberWaitingOnAnotherThread) {
+    makeHub();
+    const auto subscriber = hub->subscribe({}, std::nullopt);
+    std::deque<StreamChunk> first;
+    subscriber->waitAndTake(first, std::chrono::milliseconds(0));
+    std::deque<StreamChunk> chunks;
+    std::thread waiter([&] { subscriber->waitAndTake(chunks, std::chrono::hours(1)); });
+    publish("kospi", 1);
+    waiter.join(); // would hang for an hour if the publish did not wake it
+    ASSERT_EQ(chunks.size(), 1u);
+    EXPECT_NE(chunks.front()->find("event: kospi"), std::string::npos);
+}
+
+TEST_F(EventStreamHubTest, EndingASubscriptionReleasesItsWaiter) {
+    makeHub();
+    const auto subscriber = hub->subscribe({}, std::nullopt);
+    std::deque<StreamChunk> first;
+    subscriber->waitAndTake(first, std::chrono::milliseconds(0));
+    bool stillOpen = true;
+    std::thread waiter([&] {
+        std::deque<StreamChunk> chunks;
+        stillOpen = subscriber->waitAndTake(chunks, std::chrono::hours(1));
+    });
+    subscriber->end();
+    waiter.join();
+    EXPECT_FALSE(stillOpen);
+    EXPECT_TRUE(subscriber->ended());
 }
 
 } // namespace

@@ -1,5 +1,5 @@
-// GET /api/stream end to end inside one process: the router, the hub and the transport on a free
-// port, read by raw connections.
+// GET /api/stream end to end inside one process: the router, the hub and the HTTP server on a
+// free port, read by raw connections.
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/http/ApiRouter.h"
 #include "kiwoomd/http/EventStreamHub.h"
@@ -78,7 +78,7 @@ TEST_F(EventStreamServerTest, TwoSubscribersReceiveTheSameVersionsInOrder) {
     const std::string head =
         first.readUntil([](const std::string& r) { return r.find("\nid: 1\n") != std::string::npos; });
     EXPECT_EQ(head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << head.substr(0, 300);
-    EXPECT_NE(head.find("Content-Type: text/event-stream; charset=utf-8"), std::string::npos);
+    EXPECT_NE(head.find("Content-Type: text/event-stream\r\n"), std::string::npos);
     EXPECT_NE(head.find("Cache-Control: no-store"), std::string::npos);
     second.readUntil([](const std::string& r) { return r.find("\nid: 1\n") != std::string::npos; });
     ASSERT_TRUE(hub->subscriberCount() == 2u);
@@ -92,10 +92,29 @@ TEST_F(EventStreamServerTest, TwoSubscribersReceiveTheSameVersionsInOrder) {
     }
 }
 
+TEST_F(EventStreamServerTest, AStreamAskedForWithGzipOrBrotliComesUncompressedSoEachEventArrivesAtOnce) {
+    // A browser's EventSource sends Accept-Encoding: gzip, deflate, br. A compressed stream would
+    // sit in the compressor until its buffer filled, so the dashboard saw no event at all.
+    start();
+    RawConnection client(server->port());
+    ASSERT_TRUE(client.send(streamRequest("Accept-Encoding: gzip, deflate, br\r\n")));
+    const std::string received =
+        client.readUntil([](const std::string& r) { return r.find("\nid: 1\n") != std::string::npos; });
+    const std::string head = received.substr(0, received.find("\r\n\r\n"));
+    EXPECT_EQ(head.find("Content-Encoding"), std::string::npos) << head;
+    EXPECT_NE(received.find("event: kospi\nid: 1\n"), std::string::npos) << received.substr(0, 400);
+    publish(2, 10);
+    EXPECT_NE(client.readUntil([](const std::string& r) { return r.find("\nid: 2\n") != std::string::npos; })
+                  .find("\nid: 2\n"),
+              std::string::npos);
+}
+
 TEST_F(EventStreamServerTest, AClientThatStopsReadingIsDroppedWhileTheOtherGetsEverything) {
     StreamSettings settings;
     settings.maxQueuedBytes = 512 * 1024;
-    start(settings);
+    TransportSettings transport;
+    transport.writeTimeout = 1000ms; // the sleeper's worker gives up its blocked write after this
+    start(settings, transport);
     RawConnection reader(server->port());
     RawConnection sleeper(server->port()); // subscribes, then never reads again
     ASSERT_TRUE(reader.send(streamRequest()));
@@ -167,7 +186,7 @@ TEST_F(EventStreamServerTest, SubscribersBeyondTheCapGet503) {
     EXPECT_EQ(refused->get_header_value("Retry-After"), "5");
 }
 
-TEST_F(EventStreamServerTest, StreamsDoNotHoldConnectionSlotsOrThreads) {
+TEST_F(EventStreamServerTest, StreamsHaveWorkersOfTheirOwnBesideTheConnectionWorkers) {
     TransportSettings transport;
     transport.maxConnections = 2;
     start({}, transport);

@@ -1,5 +1,6 @@
-// The transport on real sockets: a server on a free port, talked to by httplib's client and by
-// raw connections for what a polite client would never send.
+// The HTTP server on real sockets: a server on a free port, talked to by httplib's client and by
+// raw connections for what a polite client would never send. The probe's findings have their own
+// file, ProbeRegressionTest.cpp.
 #include "kiwoomd/http/HttpServer.h"
 #include "kiwoomd/http/ApiError.h"
 #include "support/RawConnection.h"
@@ -20,7 +21,7 @@ namespace {
 using test::RawConnection;
 using namespace std::chrono_literals;
 
-// A handler the tests control, so the transport is tested apart from the routes.
+// A handler the tests control, so the server is tested apart from the routes.
 class ScriptedHandler final : public RequestHandler {
 public:
     ApiResponse handle(const ApiRequest& request) override {
@@ -152,45 +153,87 @@ TEST_F(HttpServerTest, AnExceptionInTheHandlerBecomesAJson500) {
     EXPECT_EQ(client.Get("/ok")->status, 200);
 }
 
-TEST_F(HttpServerTest, PipelinedRequestsOnOneConnectionAreAllAnsweredInOrder) {
+TEST_F(HttpServerTest, RequestsOneAfterTheOtherOnOneConnectionAreAllAnswered) {
     RawConnection connection(server->port());
     ASSERT_TRUE(connection.connected());
-    ASSERT_TRUE(connection.send(get("/a") + get("/b") + get("/c")));
-    const std::string received =
-        connection.readUntil([](const std::string& r) { return RawConnection::countOf(r, "삼성전자") == 3; });
-    EXPECT_EQ(RawConnection::countOf(received, "HTTP/1.1 200 OK"), 3);
+    for (const char* path : {"/a", "/b", "/c"}) {
+        ASSERT_TRUE(connection.send(get(path)));
+        const std::string received = connection.readUntil(
+            [](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+        EXPECT_TRUE(hasStatus(received, 200)) << received;
+        connection.clearReceived();
+    }
     EXPECT_EQ(handler.calls.load(), 3);
     EXPECT_FALSE(connection.closedWithin(200)) << "keep-alive: the connection stays open";
 }
 
+TEST_F(HttpServerTest, Httplib011AnswersOnlyTheFirstOfPipelinedRequests) {
+    // Pinned: httplib 0.11 reads each request through a buffer of its own, so the requests a
+    // client sent behind the first (HTTP/1.1 pipelining, which no browser uses) are lost, and the
+    // connection ends at its keep-alive timeout. Newer releases answer all of them. Nothing after
+    // the first is misread as something else. docs/security.md.
+    TransportSettings settings;
+    settings.keepAliveTimeout = 1000ms;
+    start(settings);
+    RawConnection connection(server->port());
+    ASSERT_TRUE(connection.send(get("/a") + get("/b") + get("/c")));
+    const std::string received = connection.readUntil(
+        [](const std::string& r) { return RawConnection::countOf(r, "삼성전자") == 3; }, 3000);
+    const int answered = RawConnection::countOf(received, "HTTP/1.1 200 OK");
+    if (std::string(CPPHTTPLIB_VERSION).rfind("0.11.", 0) == 0) {
+        EXPECT_EQ(answered, 1) << received;
+        EXPECT_TRUE(connection.closedWithin(3000));
+    } else {
+        EXPECT_EQ(answered, 3) << received;
+    }
+    EXPECT_EQ(handler.calls.load(), answered);
+}
+
 TEST_F(HttpServerTest, NotModifiedAndNoContentCarryNoLengthAndKeepTheConnectionGoing) {
     RawConnection connection(server->port());
-    ASSERT_TRUE(connection.send(get("/304") + get("/204") + get("/after")));
-    const std::string received =
-        connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
-    ASSERT_EQ(received.rfind("HTTP/1.1 304 Not Modified\r\n", 0), 0u) << received;
-    const std::string notModified = received.substr(0, received.find("HTTP/1.1 204"));
-    const std::string noContent = received.substr(received.find("HTTP/1.1 204"));
+    const auto headOf = [&](const std::string& path) {
+        connection.clearReceived();
+        connection.send(get(path));
+        return connection.readUntil(
+            [](const std::string& r) { return r.find("\r\n\r\n") != std::string::npos; });
+    };
+    const std::string notModified = headOf("/304");
+    ASSERT_EQ(notModified.rfind("HTTP/1.1 304 Not Modified\r\n", 0), 0u) << notModified;
     EXPECT_EQ(notModified.find("Content-Length"), std::string::npos) << notModified;
-    EXPECT_EQ(noContent.substr(0, noContent.find("HTTP/1.1 200")).find("Content-Length"), std::string::npos);
-    EXPECT_NE(received.find("HTTP/1.1 200 OK"), std::string::npos) << "the next request was read correctly";
+    EXPECT_EQ(notModified.find("\r\nContent-Type"), std::string::npos) << notModified;
+    const std::string noContent = headOf("/204");
+    ASSERT_EQ(noContent.rfind("HTTP/1.1 204 No Content\r\n", 0), 0u) << noContent;
+    EXPECT_EQ(noContent.find("Content-Length"), std::string::npos) << noContent;
+    connection.clearReceived();
+    connection.send(get("/after"));
+    const std::string after =
+        connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+    EXPECT_TRUE(hasStatus(after, 200)) << "the next request was read correctly: " << after;
     httplib::Client client("127.0.0.1", server->port());
     const auto response = client.Get("/304");
     ASSERT_TRUE(response) << "a client that honours Content-Length does not wait for a body";
     EXPECT_EQ(response->status, 304);
 }
 
-TEST_F(HttpServerTest, AnErrorAnswerOfTheApiKeepsTheConnectionGoing) {
-    // A refused request (foreign Host, unknown market, wrong method) is a complete exchange: the
-    // client may go on with the next request on the same connection, as the head promised.
+TEST_F(HttpServerTest, AnErrorAnswerOfTheApiKeepsTheConnectionGoingAsItsHeadPromises) {
+    // A refused request (foreign Host, unknown market, wrong method) is a complete exchange. With
+    // Debian's httplib 0.11 the connection goes on; newer httplib releases close after any error,
+    // and then say so. Either way the head must tell the truth.
     RawConnection connection(server->port());
+    int served = 0;
     for (const int status : {400, 403, 404, 405, 503}) {
         ASSERT_TRUE(connection.send(get("/refuse/" + std::to_string(status))));
+        ++served;
         const std::string received =
             connection.readUntil([](const std::string& r) { return r.find("refused") != std::string::npos; });
         EXPECT_TRUE(hasStatus(received, status)) << received;
+        if (received.find("Connection: close") != std::string::npos) {
+            EXPECT_EQ(received.find("Keep-Alive"), std::string::npos) << received;
+            EXPECT_TRUE(connection.closedWithin(3000));
+            EXPECT_EQ(handler.calls.load(), served);
+            return;
+        }
         EXPECT_NE(received.find("\r\nKeep-Alive: "), std::string::npos) << received;
-        EXPECT_EQ(received.find("Connection: close"), std::string::npos) << received;
         connection.clearReceived();
     }
     ASSERT_TRUE(connection.send(get("/after")));
@@ -202,13 +245,17 @@ TEST_F(HttpServerTest, AnErrorAnswerOfTheApiKeepsTheConnectionGoing) {
 
 TEST_F(HttpServerTest, HeadGetsTheLengthOfTheBodyButNoBody) {
     RawConnection connection(server->port());
-    ASSERT_TRUE(connection.send("HEAD /big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + get("/after")));
+    ASSERT_TRUE(connection.send("HEAD /big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    const std::string head =
+        connection.readUntil([](const std::string& r) { return r.find("\r\n\r\n") != std::string::npos; });
+    EXPECT_NE(head.find("Content-Length: 200000\r\n"), std::string::npos) << head;
+    EXPECT_EQ(head.find("Accept-Ranges"), std::string::npos) << "the API has no ranges";
+    connection.clearReceived();
+    ASSERT_TRUE(connection.send(get("/after")));
     const std::string received =
         connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
-    const std::string head = received.substr(0, received.find("HTTP/1.1 200", 5));
-    EXPECT_NE(head.find("Content-Length: 200000\r\n"), std::string::npos) << head;
-    EXPECT_EQ(head.find("xxxx"), std::string::npos) << "no body after a HEAD";
-    EXPECT_NE(received.find("HTTP/1.1 200", 5), std::string::npos) << "the next request was read correctly";
+    EXPECT_EQ(received.find("xxxx"), std::string::npos) << "no body after a HEAD";
+    EXPECT_TRUE(hasStatus(received, 200)) << "the next request was read correctly: " << received;
 }
 
 TEST_F(HttpServerTest, AClientThatAsksToCloseGetsConnectionCloseAndIsClosed) {
@@ -225,23 +272,20 @@ TEST_F(HttpServerTest, AClientThatAsksToCloseGetsConnectionCloseAndIsClosed) {
     EXPECT_TRUE(old.closedWithin(3000)) << "HTTP/1.0 without keep-alive closes";
 }
 
-TEST_F(HttpServerTest, AHeadThatArrivesTooSlowlyGets408AndTheConnectionCloses) {
+TEST_F(HttpServerTest, AClientThatStallsInTheMiddleOfItsHeadIsCutOff) {
     TransportSettings settings;
-    settings.requestHeadTimeout = 600ms;
+    settings.readTimeout = 600ms;
     start(settings);
-    RawConnection slowloris(server->port());
-    ASSERT_TRUE(slowloris.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
-    ASSERT_TRUE(slowloris.send("X-A: 1\r\n")); // trickles on, never finishing the head
-    const std::string received =
-        slowloris.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
-    EXPECT_TRUE(hasStatus(received, 408)) << received;
-    EXPECT_NE(received.find("\"request_timeout\""), std::string::npos);
-    EXPECT_TRUE(slowloris.closedWithin(3000));
+    RawConnection stalled(server->port());
+    ASSERT_TRUE(stalled.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")); // and nothing more
+    EXPECT_TRUE(stalled.closedWithin(5000));
+    const std::string received = stalled.received();
+    // httplib answers a head it could not finish with 400 (in JSON, like every error) or not at all.
+    EXPECT_TRUE(received.empty() || hasStatus(received, 400)) << received;
     EXPECT_EQ(handler.calls.load(), 0);
-    EXPECT_EQ(server->stats().headTimeouts.load(), 1u);
 }
 
-TEST_F(HttpServerTest, AnOversizedHeadGets431) {
+TEST_F(HttpServerTest, AnOversizedHeadGets431AndTheConnectionCloses) {
     TransportSettings settings;
     settings.maxRequestHeadBytes = 2048;
     start(settings);
@@ -251,8 +295,10 @@ TEST_F(HttpServerTest, AnOversizedHeadGets431) {
         connection.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
     EXPECT_TRUE(hasStatus(received, 431)) << received.substr(0, 200);
     EXPECT_NE(received.find("\"headers_too_large\""), std::string::npos);
+    EXPECT_NE(received.find("Connection: close"), std::string::npos);
     EXPECT_TRUE(connection.closedWithin(3000));
     EXPECT_EQ(handler.calls.load(), 0);
+    EXPECT_EQ(server->stats().oversizedHeads.load(), 1u);
 }
 
 TEST_F(HttpServerTest, AnOverlongUrlGetsAJsonError) {
@@ -263,7 +309,7 @@ TEST_F(HttpServerTest, AnOverlongUrlGetsAJsonError) {
     EXPECT_NE(response->body.find("\"bad_request\""), std::string::npos);
 }
 
-TEST_F(HttpServerTest, ConnectionsBeyondTheCapGet503UntilOneCloses) {
+TEST_F(HttpServerTest, AConnectionBeyondTheWorkersWaitsAndIsServedWhenOneCloses) {
     TransportSettings settings;
     settings.maxConnections = 2;
     start(settings);
@@ -275,26 +321,11 @@ TEST_F(HttpServerTest, ConnectionsBeyondTheCapGet503UntilOneCloses) {
     }
     RawConnection third(server->port());
     ASSERT_TRUE(third.send(get("/")));
-    const std::string refused =
-        third.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; });
-    EXPECT_TRUE(hasStatus(refused, 503)) << refused;
-    EXPECT_NE(refused.find("\"too_many_connections\""), std::string::npos);
-    EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos);
-    EXPECT_TRUE(third.closedWithin(3000));
-    EXPECT_EQ(server->stats().refusedConnections.load(), 1u);
-
+    EXPECT_EQ(third.readFor(300), "") << "both workers hold a keep-alive connection";
     first.close();
-    bool served = false;
-    for (int attempt = 0; attempt < 50 && !served; ++attempt) { // the server notices the close
-        RawConnection fourth(server->port());
-        fourth.send(get("/"));
-        served = hasStatus(
-            fourth.readUntil([](const std::string& r) { return r.find("}") != std::string::npos; }), 200);
-        if (!served) {
-            std::this_thread::sleep_for(20ms);
-        }
-    }
-    EXPECT_TRUE(served);
+    const std::string served =
+        third.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
+    EXPECT_TRUE(hasStatus(served, 200)) << served;
 }
 
 TEST_F(HttpServerTest, AnIdleKeepAliveConnectionIsClosedAfterItsTimeout) {
@@ -332,16 +363,20 @@ TEST_F(HttpServerTest, SixtyFourKeepAliveClientsAreServedSideBySide) {
             client->readUntil([](const std::string& s) { return s.find("삼성전자") != std::string::npos; });
         EXPECT_TRUE(hasStatus(r, 200));
     }
-    EXPECT_EQ(server->stats().openConnections.load(), kClients);
 }
 
-TEST_F(HttpServerTest, StopEndsOpenKeepAliveConnectionsPromptly) {
+TEST_F(HttpServerTest, StopEndsOpenKeepAliveConnectionsWithinTheKeepAliveTimeout) {
+    // httplib 0.11 notices a stopping server in an idle connection only at its keep-alive timeout;
+    // newer releases at once. Either way stop() does not wait for the client.
+    TransportSettings settings;
+    settings.keepAliveTimeout = 1000ms;
+    start(settings);
     RawConnection connection(server->port());
     ASSERT_TRUE(connection.send(get("/")));
     connection.readUntil([](const std::string& r) { return r.find("삼성전자") != std::string::npos; });
     const auto before = std::chrono::steady_clock::now();
     server->stop();
-    EXPECT_LT(std::chrono::steady_clock::now() - before, 2s) << "no wait for the keep-alive timeout";
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 3s);
     EXPECT_TRUE(connection.closedWithin(1000));
 }
 

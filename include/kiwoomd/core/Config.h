@@ -22,11 +22,11 @@ struct ServerConfig {
     // "writes": the API token guards only endpoints that change state; "always": every request
     // needs it (required to listen on anything but loopback).
     std::string tokenPolicy = "writes";
-    // Limits of the HTTP transport (docs/config.md#server, docs/security.md).
-    int maxConnections = 512;        // request/response connections at once; 503 beyond
-    int maxStreamSubscribers = 1024; // GET /api/stream clients at once; 503 beyond
+    // Limits of the HTTP server (docs/config.md#server, docs/security.md).
+    int maxConnections = 64;         // connections served at once (worker threads); more wait
+    int maxStreamSubscribers = 64;   // GET /api/stream clients at once, a worker each; 503 beyond
     int keepAliveTimeoutSeconds = 5; // an idle keep-alive connection is closed after this
-    int requestTimeoutSeconds = 10;  // a request head must arrive within this (slowloris)
+    int requestTimeoutSeconds = 10;  // the longest pause while a request arrives
     int writeTimeoutSeconds = 10;    // a client that takes no bytes for this long is dropped
     int maxRequestHeadBytes = 16384; // request line + headers; 431 beyond
 };

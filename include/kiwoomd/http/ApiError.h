@@ -15,10 +15,9 @@ enum class ApiErrorKind {
     Unauthorized,     // 401: the API token is required and was not presented
     Forbidden,        // 403: a request this server must not serve (foreign Host or Origin)
     MethodNotAllowed, // 405: the endpoint exists, the method does not
-    RequestTimeout,   // 408: the request head did not arrive in time (RFC 9110 §15.5.9)
     ContentTooLarge,  // 413: a request body, which no endpoint takes (RFC 9110 §15.5.14)
     HeadersTooLarge,  // 431: the request head is over the limit (RFC 6585 §5)
-    Unavailable,      // 503: the daemon cannot answer now (no feeds yet, or at a connection cap)
+    Unavailable,      // 503: the daemon cannot answer now (no feeds yet, or at the subscriber cap)
     Internal,         // 500: a bug; the message stays generic
 };
 
@@ -28,6 +27,8 @@ public:
 
     ApiErrorKind kind() const { return m_kind; }
     const std::string& code() const { return m_code; }
+    // The whole message; what() would end at a NUL byte that a request put into it.
+    const std::string& message() const { return m_message; }
     // For 405: the methods the endpoint accepts, sent as the Allow header (RFC 9110 §15.5.6).
     std::string allow;
     // For 503 at a cap: seconds after which trying again makes sense (Retry-After, RFC 9110 §10.2.3).
@@ -36,6 +37,7 @@ public:
 private:
     ApiErrorKind m_kind;
     std::string m_code;
+    std::string m_message;
 };
 
 int httpStatusFor(ApiErrorKind kind);

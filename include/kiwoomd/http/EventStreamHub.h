@@ -1,7 +1,8 @@
 #pragma once
 // GET /api/stream as data: which Server-Sent Events (WHATWG HTML §9.2) each subscriber gets, in
 // which order, pre-formatted into chunks that are built once per change and shared by every
-// subscriber. Socket-free, so the rules are unit tested; the transport only writes the chunks.
+// subscriber. Socket-free, so the rules are unit tested; HttpServer only writes the chunks, one
+// worker per subscriber, each waiting in StreamSubscription::waitAndTake.
 //
 // Events: "status" (the /api/status body) at once and whenever the connection state, server kind
 // or market-open flag changes or a feed is added or removed; one event per feed, named by the feed
@@ -9,8 +10,8 @@
 // feed's body changes; a ": keep-alive" comment after `heartbeat` of silence.
 //
 // Thread-safe: the session thread publishes (through the SnapshotCache and StatusBoard listeners),
-// HTTP workers subscribe, the transport's stream writer drains. One mutex guards the subscribers;
-// publishing never waits for a subscriber.
+// HTTP workers subscribe and drain. One mutex guards the subscribers; publishing never waits for
+// a subscriber.
 
 #include "kiwoomd/core/Clock.h"
 #include "kiwoomd/core/SnapshotCache.h"
@@ -18,9 +19,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,7 +32,8 @@
 namespace kiwoomd::http {
 
 struct StreamSettings {
-    int maxSubscribers = 1024;
+    // Each subscriber holds one HTTP worker thread while it is connected (server.max_stream_subscribers).
+    int maxSubscribers = 64;
     // A subscriber that has this much waiting (its socket not taking it) is dropped; a reconnecting
     // EventSource gets the current snapshots at once, so nothing is lost but the backlog.
     std::size_t maxQueuedBytes = 4 * 1024 * 1024;
@@ -43,8 +45,8 @@ using StreamChunk = std::shared_ptr<const std::string>;
 
 class EventStreamHub;
 
-// One subscriber. The transport owns it while the client is connected; destroying it
-// unsubscribes. Thread-safe through the hub's lock.
+// One subscriber. HttpServer owns it while the client is connected; destroying it unsubscribes.
+// Thread-safe through the hub's lock.
 class StreamSubscription {
 public:
     ~StreamSubscription();
@@ -53,8 +55,14 @@ public:
 
     // Moves the waiting chunks into `out`, oldest first.
     void takeInto(std::deque<StreamChunk>& out);
-    // True once the subscriber fell more than maxQueuedBytes behind or the hub shut down.
+    // Waits until chunks are queued, the subscription ends or `timeout` passes, then moves the
+    // waiting chunks into `out`. False once the subscription has ended.
+    bool waitAndTake(std::deque<StreamChunk>& out, std::chrono::milliseconds timeout);
+    // True once the subscriber fell more than maxQueuedBytes behind, end() was called or the hub
+    // shut down.
     bool ended() const;
+    // Ends this subscription and wakes its waiter (the server is stopping).
+    void end();
 
 private:
     friend class EventStreamHub;
@@ -68,7 +76,8 @@ private:
     std::deque<StreamChunk> m_queue;
     std::size_t m_queuedBytes = 0;
     Timestamp m_lastQueued{};
-    // Set under the hub's lock; read without it by the writer, which checks it on every pump.
+    std::condition_variable m_ready; // waited on with the hub's mutex
+    // Set under the hub's lock; read without it by ended().
     std::atomic<bool> m_ended{false};
 };
 
@@ -88,12 +97,9 @@ public:
     void onSnapshot(const std::string& feedId, const FeedSnapshotPtr& snapshot);
     void onStatus(const SessionStatusPtr& status);
 
-    // Queues the heartbeat comment for subscribers that have been silent for `heartbeat`. The
-    // transport calls it about once a second.
+    // Queues the heartbeat comment for subscribers that have been silent for `heartbeat`.
+    // HttpServer calls it about once a second.
     void tick();
-
-    // Called with no lock held whenever chunks were queued, so the writer can wake up.
-    void setWakeup(std::function<void()> wakeup);
 
     // Ends every subscription and refuses new ones (daemon shutdown).
     void shutdown();
@@ -110,7 +116,6 @@ private:
     bool wants(const StreamSubscription& subscriber, const std::string& feedId) const;
     StreamChunk statusChunk(const SessionStatus& status, Timestamp now) const;
     static StreamChunk feedChunk(const FeedSnapshot& snapshot, Timestamp now);
-    void wake();
 
     const SnapshotCache& m_cache;
     const StatusBoard& m_board;
@@ -136,7 +141,6 @@ private:
     void remember(LatestChunk& latest, const FeedSnapshot& snapshot, StreamChunk chunk); // m_mutex held
     std::string m_lastHeadline; // what decides whether a status change is worth an event
     bool m_shutdown = false;
-    std::function<void()> m_wakeup;
     std::atomic<std::uint64_t> m_dropped{0};
 };
 

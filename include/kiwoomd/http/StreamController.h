@@ -10,7 +10,10 @@
 
 namespace kiwoomd::http {
 
-inline constexpr char kEventStreamContentType[] = "text/event-stream; charset=utf-8";
+// Without a charset parameter: an event stream is always UTF-8 (WHATWG HTML §9.2.5), and cpp-httplib
+// 0.11 takes "text/event-stream; charset=utf-8" for a text type it may compress with gzip or br,
+// which holds events back in the compressor; the bare type it never compresses.
+inline constexpr char kEventStreamContentType[] = "text/event-stream";
 
 class StreamController {
 public:

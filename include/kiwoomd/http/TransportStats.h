@@ -1,6 +1,6 @@
 #pragma once
-// Connection counters of the HTTP transport, for /metrics. Thread-safe: plain atomics, written by
-// the transport's threads, read by any.
+// Counters of the HTTP server, for /metrics. Thread-safe: plain atomics, written by the server's
+// worker threads, read by any.
 
 #include <atomic>
 #include <cstdint>
@@ -8,13 +8,11 @@
 namespace kiwoomd::http {
 
 struct TransportStats {
-    std::atomic<std::int64_t> openConnections{0};       // request/response connections now
-    std::atomic<std::uint64_t> acceptedConnections{0};  // since start, refused ones included
-    std::atomic<std::uint64_t> refusedConnections{0};   // 503: server.max_connections reached
-    std::atomic<std::uint64_t> headTimeouts{0};         // 408: a request head arrived too slowly
-    std::atomic<std::uint64_t> oversizedHeads{0};       // 431: a request head was too large
-    std::atomic<std::int64_t> streamConnections{0};     // GET /api/stream clients being written to
-    std::atomic<std::uint64_t> streamsClosedStalled{0}; // stream clients cut off for not reading
+    std::atomic<std::int64_t> requestsInProgress{0};   // answers being built or written now
+    std::atomic<std::uint64_t> rejectedRequests{0};    // refused before routing (RequestScreening)
+    std::atomic<std::uint64_t> oversizedHeads{0};      // of those, 431: a request head was too large
+    std::atomic<std::int64_t> streamConnections{0};    // GET /api/stream clients being written to
+    std::atomic<std::uint64_t> streamWriteFailures{0}; // stream clients gone or too slow to take a write
 };
 
 } // namespace kiwoomd::http
