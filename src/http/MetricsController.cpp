@@ -81,7 +81,8 @@ ApiResponse MetricsController::get(const ApiRequest& /*request*/) const {
             e.sample("kiwoomd_tr_requests_total", label("tr", tr) + "," + label("result", result), count);
         }
     }
-    e.family("kiwoomd_throttled_total", "counter", "TR queries the server throttled (-200, -209, -210; REST 1700 or HTTP 429).");
+    e.family("kiwoomd_throttled_total", "counter",
+             "TR queries the server throttled (-200, -209, -210; REST 1700 or HTTP 429).");
     e.sample("kiwoomd_throttled_total", "", status->requests.throttled);
     e.family("kiwoomd_timeouts_total", "counter", "TR queries that got no answer in time.");
     e.sample("kiwoomd_timeouts_total", "", status->requests.timedOut);
