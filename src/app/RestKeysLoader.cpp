@@ -40,37 +40,36 @@ std::optional<std::string> readKeyFile(const QString& path, const char* key, QSt
     return content.toStdString();
 }
 
+// One key: the variable when set, else the file when named; "" when neither; nullopt when the
+// file cannot be used.
+std::optional<std::string> loadKey(const char* variable, const std::string& file, const char* setting,
+                                   QString& error) {
+    const QByteArray fromEnvironment = qgetenv(variable).trimmed();
+    if (!fromEnvironment.isEmpty()) {
+        return fromEnvironment.toStdString();
+    }
+    if (file.empty()) {
+        return std::string();
+    }
+    return readKeyFile(QString::fromStdString(file), setting, error);
+}
+
 } // namespace
 
 std::optional<RestKeys> loadRestKeys(const RestConfig& config, QString& error) {
-    RestKeys keys;
-    const QByteArray appKey = qgetenv(kAppKeyVariable).trimmed();
-    const QByteArray secretKey = qgetenv(kSecretKeyVariable).trimmed();
-    if (!appKey.isEmpty()) {
-        keys.appKey = appKey.toStdString();
-    } else if (!config.appKeyFile.empty()) {
-        const auto key = readKeyFile(QString::fromStdString(config.appKeyFile), "appkey_file", error);
-        if (!key) {
-            return std::nullopt;
-        }
-        keys.appKey = *key;
+    const auto appKey = loadKey(kAppKeyVariable, config.appKeyFile, "appkey_file", error);
+    const auto secretKey =
+        appKey ? loadKey(kSecretKeyVariable, config.secretKeyFile, "secretkey_file", error) : std::nullopt;
+    if (!appKey || !secretKey) {
+        return std::nullopt;
     }
-    if (!secretKey.isEmpty()) {
-        keys.secretKey = secretKey.toStdString();
-    } else if (!config.secretKeyFile.empty()) {
-        const auto key = readKeyFile(QString::fromStdString(config.secretKeyFile), "secretkey_file", error);
-        if (!key) {
-            return std::nullopt;
-        }
-        keys.secretKey = *key;
-    }
-    if (keys.appKey.empty() || keys.secretKey.empty()) {
+    if (appKey->empty() || secretKey->empty()) {
         error = QStringLiteral("the REST source needs the app key and the secret key: set %1 and %2, or "
                                "rest.appkey_file and rest.secretkey_file (files only their owner may read)")
                     .arg(QLatin1String(kAppKeyVariable), QLatin1String(kSecretKeyVariable));
         return std::nullopt;
     }
-    return keys;
+    return RestKeys{*appKey, *secretKey};
 }
 
 } // namespace kiwoomd::app
