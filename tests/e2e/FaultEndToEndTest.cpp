@@ -139,7 +139,8 @@ TEST_F(FaultEndToEnd, BlankPaddingRowsLeaveTheRankingAsItWas) {
     for (const auto& row : r["data"]) {
         EXPECT_EQ(row["rank"].get<int>(), expectedRank++);
     }
-    for (const auto& feed : status()["feeds"]) {
+    const auto s = status(); // kept: a range-for over a temporary's member would dangle
+    for (const auto& feed : s["feeds"]) {
         EXPECT_EQ(feed["skipped_rows"], 0) << feed["id"];
     }
 }
