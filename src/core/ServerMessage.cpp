@@ -30,7 +30,8 @@ std::optional<int> refusalCode(std::string_view message) {
         --start;
     }
     const std::string_view digits = rest.substr(start);
-    if (digits.empty() || digits.size() > kMaxCodeDigits) {
+    // Kiwoom writes its codes without leading zeros: "(-06)" is not one of them.
+    if (digits.empty() || digits.size() > kMaxCodeDigits || (digits.size() > 1 && digits.front() == '0')) {
         return std::nullopt;
     }
     int value = 0;

@@ -40,3 +40,10 @@ TEST(ServerMessage, GarbageIsNoRefusal) {
         EXPECT_FALSE(refusalCode(text)) << text;
     }
 }
+
+TEST(ServerMessage, ACodeWithLeadingZerosIsNotOneOfKiwoomsCodes) {
+    // Found by FuzzServerMessage: "(-06)" read as -6 does not say what the server wrote.
+    EXPECT_FALSE(refusalCode("(-06)"));
+    EXPECT_FALSE(refusalCode("조회 과부하 (-0200)"));
+    EXPECT_EQ(refusalCode("조회 과부하 (-200)"), -200);
+}
