@@ -1,7 +1,7 @@
 #include "kiwoomd/http/ApiRouter.h"
 
 #include "kiwoomd/http/ApiError.h"
-#include "kiwoomd/http/LogText.h"
+#include "kiwoomd/core/LogText.h"
 
 #include <spdlog/spdlog.h>
 

@@ -4,7 +4,7 @@
 #include "kiwoomd/http/AsciiCase.h"
 #include "kiwoomd/http/EventStreamHub.h"
 #include "kiwoomd/http/HttpDate.h"
-#include "kiwoomd/http/LogText.h"
+#include "kiwoomd/core/LogText.h"
 #include "kiwoomd/http/RequestScreening.h"
 
 #include <httplib.h>

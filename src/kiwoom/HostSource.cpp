@@ -1,6 +1,7 @@
 #include "kiwoomd/kiwoom/HostSource.h"
 
 #include "kiwoomd/core/KiwoomErrors.h"
+#include "kiwoomd/core/LogText.h"
 #include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <QCoreApplication>
@@ -20,16 +21,6 @@ constexpr milliseconds kExitGrace{1000};
 
 long long seconds(milliseconds duration) {
     return std::chrono::duration_cast<std::chrono::seconds>(duration).count();
-}
-
-// The host's own log lines, shown in this log: only printable text passes.
-std::string printable(const QByteArray& line) {
-    std::string out;
-    for (const char c : line) {
-        const auto u = static_cast<unsigned char>(c);
-        out += (u < 0x20 || u == 0x7f) ? '?' : c;
-    }
-    return out;
 }
 
 } // namespace
@@ -212,7 +203,7 @@ void HostSource::handle(const protocol::HostMessage& message) {
         m_lastPong = m_scheduler.now();
         return;
     case Kind::Dialog:
-        spdlog::warn("the control's host closed a dialog: {}", message.text);
+        spdlog::warn("the control's host closed a dialog: {}", escapeForLog(message.text, 400));
         return;
     }
 }
@@ -273,7 +264,7 @@ void HostSource::onHostOutput() {
     while (m_process->canReadLine()) {
         const QByteArray line = m_process->readLine().trimmed();
         if (!line.isEmpty()) {
-            spdlog::info("host {}: {}", m_status.pid, printable(line.left(2000)));
+            spdlog::info("host {}: {}", m_status.pid, escapeForLog(line.toStdString(), 2000));
         }
     }
 }

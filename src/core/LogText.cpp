@@ -1,6 +1,6 @@
-#include "kiwoomd/http/LogText.h"
+#include "kiwoomd/core/LogText.h"
 
-namespace kiwoomd::http {
+namespace kiwoomd {
 namespace {
 
 void appendHexEscape(std::string& out, unsigned char byte) {
@@ -87,4 +87,4 @@ std::string escapeForLog(std::string_view text, std::size_t maxBytes) {
     return out;
 }
 
-} // namespace kiwoomd::http
+} // namespace kiwoomd

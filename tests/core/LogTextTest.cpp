@@ -1,8 +1,8 @@
-#include "kiwoomd/http/LogText.h"
+#include "kiwoomd/core/LogText.h"
 
 #include <gtest/gtest.h>
 
-namespace kiwoomd::http {
+namespace kiwoomd {
 namespace {
 
 TEST(LogText, ALineBreakCannotStartAForgedLogLine) {
@@ -29,4 +29,4 @@ TEST(LogText, ALongValueIsCutAndSaysSo) {
 }
 
 } // namespace
-} // namespace kiwoomd::http
+} // namespace kiwoomd
