@@ -1,7 +1,7 @@
 #include "kiwoomd/http/ApiRouter.h"
 
-#include "kiwoomd/http/ApiError.h"
 #include "kiwoomd/core/LogText.h"
+#include "kiwoomd/http/ApiError.h"
 
 #include <spdlog/spdlog.h>
 
