@@ -521,6 +521,15 @@ Config parseConfig(const json& document, const std::string& source) {
         }
         reader.rejectUnknownKeys();
     }
+    if (const json* tray = top.find("tray")) {
+        ObjectReader reader(*tray, "tray", source);
+        std::string language = "system";
+        reader.readString("language", language, {"system", "ko", "en"});
+        config.tray.language = language == "ko"   ? TrayLanguage::Korean
+                               : language == "en" ? TrayLanguage::English
+                                                  : TrayLanguage::System;
+        reader.rejectUnknownKeys();
+    }
     if (const json* logging = top.find("logging")) {
         ObjectReader reader(*logging, "logging", source);
         reader.readString("level", config.logLevel,

@@ -390,6 +390,16 @@ TEST(ConfigLoader, AnUnknownMarketCalendarListsTheAllowedValues) {
     EXPECT_EQ(errorFor(R"({"market": {"calendar": true}})").keyPath(), "market.calendar");
 }
 
+TEST(ConfigLoader, TrayLanguageFollowsTheSystemUnlessOneIsNamed) {
+    EXPECT_EQ(parseConfigText("{}", "test.json").tray.language, TrayLanguage::System);
+    EXPECT_EQ(parseConfigText(R"({"tray": {"language": "ko"}})", "test.json").tray.language,
+              TrayLanguage::Korean);
+    EXPECT_EQ(parseConfigText(R"({"tray": {"language": "en"}})", "test.json").tray.language,
+              TrayLanguage::English);
+    EXPECT_EQ(errorFor(R"({"tray": {"language": "korean"}})").keyPath(), "tray.language");
+    EXPECT_EQ(errorFor(R"({"tray": {"lang": "ko"}})").keyPath(), "tray.lang");
+}
+
 TEST(ConfigLoader, SpecialDaysAreReadAndReplaceTheBuiltInOnes) {
     const Config config = parseConfigText(R"({"market": {"special_days": [
         {"date": "2026-11-19", "open": "10:00", "close": "16:30", "note": "exam day"},

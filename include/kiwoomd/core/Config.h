@@ -102,6 +102,13 @@ struct RestConfig {
     std::vector<LimitWindow> windows;
 };
 
+// The tray's language: the system's (Korean on a Korean system, English otherwise) or the one named.
+enum class TrayLanguage { System, Korean, English };
+
+struct TrayConfig {
+    TrayLanguage language = TrayLanguage::System;
+};
+
 struct Config {
     SourceKind source = SourceKind::OpenApi;
     RestConfig rest;
@@ -111,6 +118,7 @@ struct Config {
     std::vector<FeedDefinition> feeds = defaultFeeds();
     EmulatorConfig emulator;
     MarketConfig market;
+    TrayConfig tray;
     std::string logLevel = "info";
 };
 
