@@ -223,8 +223,8 @@ void TrayIcon::toggleAutostart(bool enabled) {
                      m_autostart->location().toStdString());
     } else {
         spdlog::error("{}: {}", m_autostart->label().toStdString(), error.toStdString());
-        notify(
-            {TrayText::menu(m_model, m_autostart->label()).autostart, error, TrayNotificationLevel::Warning});
+        notify({TrayText::menu(m_model, m_autostart->label()).autostart, TrayText::autostartFailed(error),
+                TrayNotificationLevel::Warning});
     }
     m_autostartEnabled = m_autostart->isEnabled();
     refresh();

@@ -142,6 +142,14 @@ TEST_F(TrayTextInBothLanguages, EveryNoticeReadsDifferentlyInKoreanAndEnglish) {
     }
 }
 
+TEST_F(TrayTextInBothLanguages, AFailedAutostartChangeKeepsTheSystemsReasonInBothLanguages) {
+    const QString detail = QStringLiteral("cannot write /home/u/.config/autostart/kiwoomd.desktop: denied");
+    const auto [ko, en] = inKoreanAndEnglish<QString>([&] { return TrayText::autostartFailed(detail); });
+    EXPECT_TRUE(ko.contains(detail));
+    EXPECT_TRUE(en.contains(detail));
+    EXPECT_NE(ko, en);
+}
+
 TEST_F(TrayTextInBothLanguages, ALostConnectionNamesTheErrorAndTheNextAttemptInBothLanguages) {
     TrayNotice notice = noticeOf(TrayNoticeKind::ConnectionLost);
     notice.error = QStringLiteral("connection lost: -106");

@@ -281,5 +281,9 @@
         <source>&lt;b&gt;kiwoomd %1&lt;/b&gt;&lt;br&gt;Kiwoom OpenAPI+ market data on a local REST API.&lt;br&gt;&lt;br&gt;Serving &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;br&gt;Data folder: %3&lt;br&gt;Logs: %4</source>
         <translation>&lt;b&gt;kiwoomd %1&lt;/b&gt;&lt;br&gt;키움 OpenAPI+ 시세를 이 컴퓨터의 REST API로 제공합니다.&lt;br&gt;&lt;br&gt;서비스 주소: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;br&gt;데이터 폴더: %3&lt;br&gt;로그: %4</translation>
     </message>
+    <message>
+        <source>The entry could not be changed: %1</source>
+        <translation>자동 실행 항목을 바꾸지 못했습니다: %1</translation>
+    </message>
 </context>
 </TS>

@@ -217,6 +217,10 @@ TrayNotification TrayText::statusMessage(const TrayViewModel& model) {
             statusMessageLevel(model)};
 }
 
+QString TrayText::autostartFailed(const QString& detail) {
+    return tr("The entry could not be changed: %1").arg(detail);
+}
+
 QString TrayText::aboutTitle() {
     return tr("About kiwoomd");
 }

@@ -42,6 +42,8 @@ public:
     static TrayNotification notice(const TrayNotice& notice);
     // The pop-up shown on request, e.g. when a second start asks the running daemon.
     static TrayNotification statusMessage(const TrayViewModel& model);
+    // A failed tick of Start with Windows; `detail` is the system's reason, with the path.
+    static QString autostartFailed(const QString& detail);
     static QString aboutTitle();
     // Rich text; the folders are escaped here.
     static QString aboutText(const QString& version, const TrayViewModel& model, const QString& dataDir,
