@@ -1,6 +1,8 @@
 # Every dependency is found by target; the build never downloads anything.
 
 find_package(Qt5 5.15 REQUIRED COMPONENTS Core Gui Widgets Network)
+# lrelease, which builds the tray's translations (src/app/translations) into the binary
+find_package(Qt5 5.15 REQUIRED COMPONENTS LinguistTools)
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(Threads REQUIRED)

@@ -19,6 +19,8 @@ done
 packages=(
     cmake g++ make pkg-config
     qtbase5-dev
+    # Qt's translation tools: lrelease builds the tray's translations, lupdate checks them
+    qttools5-dev qttools5-dev-tools
     libcpp-httplib-dev
     nlohmann-json3-dev
     libspdlog-dev

@@ -19,7 +19,7 @@ class Autostart {
 public:
     virtual ~Autostart() = default;
 
-    virtual QString label() const = 0;    // the tray menu's text
+    virtual QString label() const = 0;    // the tray menu's text, in English (TrayText translates it)
     virtual QString location() const = 0; // where the entry lives, for logs
     virtual bool isEnabled() const = 0;
     // False with `error` set when the entry cannot be written or removed.
@@ -39,7 +39,7 @@ public:
     // The Exec= value: each argument quoted as the Desktop Entry spec asks.
     static QString execLine(const QStringList& command);
 
-    QString label() const override { return QStringLiteral("Start at login"); }
+    QString label() const override { return QStringLiteral(QT_TRANSLATE_NOOP("TrayText", "Start at login")); }
     QString location() const override;
     bool isEnabled() const override;
     bool setEnabled(bool enabled, QString& error) override;
@@ -59,7 +59,9 @@ public:
     // The command as one Windows command line (CommandLineToArgvW quoting).
     static QString commandLine(const QStringList& command);
 
-    QString label() const override { return QStringLiteral("Start with Windows"); }
+    QString label() const override {
+        return QStringLiteral(QT_TRANSLATE_NOOP("TrayText", "Start with Windows"));
+    }
     QString location() const override;
     bool isEnabled() const override;
     bool setEnabled(bool enabled, QString& error) override;

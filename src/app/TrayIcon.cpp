@@ -1,5 +1,7 @@
 #include "TrayIcon.h"
 
+#include "tray/TrayText.h"
+
 #include <QAction>
 #include <QClipboard>
 #include <QDesktopServices>
@@ -76,8 +78,8 @@ QSystemTrayIcon::MessageIcon messageIcon(TrayNotificationLevel level) {
     return QSystemTrayIcon::Information;
 }
 
-void apply(QAction* action, const TrayMenuItem& item) {
-    action->setText(item.text);
+void apply(QAction* action, const TrayMenuItem& item, const QString& text) {
+    action->setText(text);
     action->setEnabled(item.enabled);
     if (action->isCheckable()) {
         action->setChecked(item.checked);
@@ -95,7 +97,7 @@ TrayIcon::TrayIcon(const StatusBoard& board, const SnapshotCache& cache, const C
     , m_links(std::move(links))
     , m_autostart(std::move(autostart))
     , m_autostartEnabled(m_autostart->isEnabled())
-    , m_presenter(TrayPresenterSettings{m_links.baseUrl, m_autostart->label()})
+    , m_presenter(TrayPresenterSettings{m_links.baseUrl})
     , m_menu(std::make_unique<QMenu>()) {
     for (const auto kind : {TrayIconKind::Offline, TrayIconKind::LoggingIn, TrayIconKind::Live,
                             TrayIconKind::Stale, TrayIconKind::Error}) {
@@ -160,41 +162,43 @@ TrayInputs TrayIcon::inputs() const {
 void TrayIcon::refresh() {
     const TrayInputs now = inputs();
     render(m_presenter.present(now));
-    if (const auto notification = m_presenter.notification(now)) {
-        notify(*notification);
+    if (const auto notice = m_presenter.notification(now)) {
+        notify(TrayText::notice(*notice));
     }
 }
 
 void TrayIcon::render(const TrayViewModel& model) {
     m_model = model;
+    const QStringList statusLines = TrayText::statusLines(model);
     // The status section is rebuilt only when its number of lines changes.
-    if (m_statusActions.size() != static_cast<std::size_t>(model.statusLines.size())) {
+    if (m_statusActions.size() != static_cast<std::size_t>(statusLines.size())) {
         for (QAction* action : m_statusActions) {
             m_menu->removeAction(action);
             action->deleteLater();
         }
         m_statusActions.clear();
-        for (int i = 0; i < model.statusLines.size(); ++i) {
+        for (int i = 0; i < statusLines.size(); ++i) {
             auto* action = new QAction(m_menu.get());
             action->setEnabled(false); // read-only lines
             m_menu->insertAction(m_statusEnd, action);
             m_statusActions.push_back(action);
         }
     }
-    for (int i = 0; i < model.statusLines.size(); ++i) {
-        m_statusActions[static_cast<std::size_t>(i)]->setText(model.statusLines[i]);
+    for (int i = 0; i < statusLines.size(); ++i) {
+        m_statusActions[static_cast<std::size_t>(i)]->setText(statusLines[i]);
     }
-    apply(m_login, model.login);
-    apply(m_pause, model.pause);
-    apply(m_dashboard, model.openDashboard);
-    apply(m_copyUrl, model.copyApiUrl);
-    apply(m_logFolder, model.openLogFolder);
-    apply(m_autostartAction, model.autostart);
-    apply(m_about, model.about);
-    apply(m_quit, model.quit);
+    const TrayMenuTexts texts = TrayText::menu(model, m_autostart->label());
+    apply(m_login, model.loginItem, texts.login);
+    apply(m_pause, model.pause, texts.pause);
+    apply(m_dashboard, model.openDashboard, texts.openDashboard);
+    apply(m_copyUrl, model.copyApiUrl, texts.copyApiUrl);
+    apply(m_logFolder, model.openLogFolder, texts.openLogFolder);
+    apply(m_autostartAction, model.autostart, texts.autostart);
+    apply(m_about, model.about, texts.about);
+    apply(m_quit, model.quit, texts.quit);
     if (m_tray) {
         m_tray->setIcon(m_icons.at(model.icon));
-        m_tray->setToolTip(model.toolTip);
+        m_tray->setToolTip(TrayText::toolTip(model));
     }
 }
 
@@ -208,9 +212,8 @@ void TrayIcon::notify(const TrayNotification& notification) {
 }
 
 void TrayIcon::showStatusMessage() {
-    const TrayInputs now = inputs();
-    render(m_presenter.present(now));
-    notify(m_presenter.statusMessage(now));
+    render(m_presenter.present(inputs()));
+    notify(TrayText::statusMessage(m_model));
 }
 
 void TrayIcon::toggleAutostart(bool enabled) {
@@ -220,7 +223,8 @@ void TrayIcon::toggleAutostart(bool enabled) {
                      m_autostart->location().toStdString());
     } else {
         spdlog::error("{}: {}", m_autostart->label().toStdString(), error.toStdString());
-        notify({m_autostart->label(), error, TrayNotificationLevel::Warning});
+        notify({TrayText::menu(m_model, m_autostart->label()).autostart, TrayText::autostartFailed(error),
+                TrayNotificationLevel::Warning});
     }
     m_autostartEnabled = m_autostart->isEnabled();
     refresh();
@@ -228,13 +232,9 @@ void TrayIcon::toggleAutostart(bool enabled) {
 
 void TrayIcon::showAbout() {
     // Shown without exec(): a modal dialog would run a nested event loop inside the menu's slot.
-    auto* box =
-        new QMessageBox(QMessageBox::Information, QStringLiteral("About kiwoomd"),
-                        QStringLiteral("<b>kiwoomd %1</b><br>Kiwoom OpenAPI+ market data on a local "
-                                       "REST API.<br><br>Serving <a href=\"%2\">%2</a><br>Data folder: "
-                                       "%3<br>Logs: %4")
-                            .arg(QCoreApplication::applicationVersion(), m_model.dashboardUrl,
-                                 m_links.dataDir.toHtmlEscaped(), m_links.logDir.toHtmlEscaped()));
+    auto* box = new QMessageBox(QMessageBox::Information, TrayText::aboutTitle(),
+                                TrayText::aboutText(QCoreApplication::applicationVersion(), m_model,
+                                                    m_links.dataDir, m_links.logDir));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setTextFormat(Qt::RichText);
     box->show();

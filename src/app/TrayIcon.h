@@ -1,9 +1,10 @@
 #pragma once
-// The tray icon: renders what TrayPresenter decides (icon, tooltip, menu, pop-ups) and forwards
-// the menu's actions. Log in / Reconnect, Pause / Resume and Quit go out as signals for Daemon to
-// wire to the session; the rest (open the dashboard or the log folder, copy the API URL, start
-// with Windows, about) it does itself. Copes with a tray that is not there yet by retrying for a
-// while, then runs without one.
+// The tray icon: renders what TrayPresenter decides (icon, tooltip, menu, pop-ups) in the words
+// TrayText gives it, in the language installed before it was built (tray/TrayTranslation.h), and
+// forwards the menu's actions. Log in / Reconnect, Pause / Resume and Quit go out as signals for
+// Daemon to wire to the session; the rest (open the dashboard or the log folder, copy the API URL,
+// start with Windows, about) it does itself. Copes with a tray that is not there yet by retrying
+// for a while, then runs without one.
 // Thread: main thread (widgets).
 
 #include "Autostart.h"

@@ -1,7 +1,6 @@
 #include "TrayPresenter.h"
 
 #include "kiwoomd/core/KiwoomErrors.h"
-#include "kiwoomd/core/KstTime.h"
 
 #include <algorithm>
 
@@ -11,23 +10,8 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::seconds;
 
-constexpr int kMaxErrorLineLength = 90; // menus grow as wide as their longest entry
-
 QString q(const std::string& text) {
     return QString::fromStdString(text);
-}
-
-QString elide(const QString& text, int maxLength) {
-    return text.size() <= maxLength ? text : text.left(maxLength - 1) + QChar(0x2026);
-}
-
-// "09:14:12 KST": the menu and pop-ups show times of today, in the market's time zone.
-QString kstTime(Timestamp time) {
-    const KstDateTime t = toKst(time);
-    return QStringLiteral("%1:%2:%3 KST")
-        .arg(t.hour, 2, 10, QLatin1Char('0'))
-        .arg(t.minute, 2, 10, QLatin1Char('0'))
-        .arg(t.second, 2, 10, QLatin1Char('0'));
 }
 
 std::optional<Timestamp> newestFetch(const std::vector<FeedSnapshotPtr>& snapshots) {
@@ -50,76 +34,56 @@ bool versionUpdatePending(const SessionStatus& status) {
            status.loginError->kiwoomCode == kiwoom_error::kVersionProcessingFailed;
 }
 
-// The control's host process: whether it runs, how often it was replaced, and why it last ended.
-QString hostLine(const HostStatus& host) {
-    QString line = host.pid != 0
-                       ? QStringLiteral("Control host: %1 (pid %2)").arg(q(host.state)).arg(host.pid)
-                       : QStringLiteral("Control host: %1").arg(q(host.state));
-    if (host.restarts > 0) {
-        line += QStringLiteral(", replaced %1 times").arg(host.restarts);
+TrayServer serverOf(const SessionStatus& status) {
+    if (status.serverKind == "mock") {
+        return TrayServer::Mock;
     }
-    if (!host.lastExit.empty()) {
-        line += QStringLiteral("; last ended: %1").arg(q(host.lastExit));
+    if (status.serverKind == "real") {
+        return TrayServer::Real;
     }
-    return elide(line, kMaxErrorLineLength);
-}
-
-QString serverText(const SessionStatus& status) {
-    if (status.serverKind == "mock" || status.serverKind == "real") {
-        return q(status.serverKind) + QStringLiteral(" server");
-    }
-    return QStringLiteral("server not known yet");
-}
-
-QString ageText(const TrayInputs& inputs) {
-    const auto newest = newestFetch(inputs.snapshots);
-    if (!newest) {
-        return QStringLiteral("no data yet");
-    }
-    return QStringLiteral("data %1 old").arg(formatAge(duration_cast<seconds>(inputs.now - *newest)));
+    return TrayServer::Unknown;
 }
 
 struct StateLook {
     TrayIconKind icon;
-    QString state;
+    TrayState state;
 };
 
 StateLook lookFor(const TrayInputs& inputs) {
     const SessionStatus& status = *inputs.status;
     switch (status.connection) {
     case ConnectionState::Disconnected:
-        return {TrayIconKind::Offline, QStringLiteral("offline")};
+        return {TrayIconKind::Offline, TrayState::Offline};
     case ConnectionState::LoggingIn:
-        return {TrayIconKind::LoggingIn, QStringLiteral("logging in")};
+        return {TrayIconKind::LoggingIn, TrayState::LoggingIn};
     case ConnectionState::Lost:
-        return {TrayIconKind::Error, QStringLiteral("connection lost")};
+        return {TrayIconKind::Error, TrayState::ConnectionLost};
     case ConnectionState::WaitingToReconnect:
-        return {TrayIconKind::Error, versionUpdatePending(status) ? QStringLiteral("OpenAPI module updating")
-                                                                  : QStringLiteral("login failed")};
+        return {TrayIconKind::Error,
+                versionUpdatePending(status) ? TrayState::ModuleUpdating : TrayState::LoginFailed};
     case ConnectionState::Failed:
-        return {TrayIconKind::Error, versionUpdatePending(status) ? QStringLiteral("OpenAPI update needed")
-                                                                  : QStringLiteral("failed")};
+        return {TrayIconKind::Error,
+                versionUpdatePending(status) ? TrayState::UpdateNeeded : TrayState::Failed};
     case ConnectionState::Connected:
         break;
     }
     // Paused data is no longer refreshed, whatever its age: amber, so the pause is not forgotten.
     if (status.pollingPaused) {
-        return {TrayIconKind::Stale, QStringLiteral("polling paused")};
+        return {TrayIconKind::Stale, TrayState::PollingPaused};
     }
     if (!newestFetch(inputs.snapshots)) {
-        return {TrayIconKind::Stale, QStringLiteral("waiting for data")};
+        return {TrayIconKind::Stale, TrayState::WaitingForData};
     }
     if (!status.marketOpen) {
-        return {TrayIconKind::Stale, QStringLiteral("market closed")};
+        return {TrayIconKind::Stale, TrayState::MarketClosed};
     }
     if (anyFresh(inputs.snapshots)) {
-        return {TrayIconKind::Live, QStringLiteral("live")};
+        return {TrayIconKind::Live, TrayState::Live};
     }
-    return {TrayIconKind::Stale, QStringLiteral("data stale")};
+    return {TrayIconKind::Stale, TrayState::DataStale};
 }
 
-// The pacing window closest to its limit: the one that decides when the next request may go.
-QString budgetLine(const SessionStatus& status) {
+std::optional<TrayBudget> fullestWindow(const SessionStatus& status) {
     const WindowUsage* fullest = nullptr;
     for (const auto& window : status.budget) {
         if (window.maxRequests <= 0) {
@@ -131,28 +95,37 @@ QString budgetLine(const SessionStatus& status) {
         }
     }
     if (!fullest) {
-        return {};
+        return std::nullopt;
     }
-    return QStringLiteral("Request budget: %1 of %2 per %3 s used")
-        .arg(fullest->used)
-        .arg(fullest->maxRequests)
-        .arg(fullest->seconds);
+    return TrayBudget{fullest->used, fullest->maxRequests, fullest->seconds};
+}
+
+TrayNotice noticeOf(TrayNoticeKind kind, TrayNotificationLevel level) {
+    TrayNotice notice;
+    notice.kind = kind;
+    notice.level = level;
+    return notice;
 }
 
 } // namespace
 
-QString formatAge(std::chrono::seconds age) {
+TrayAge ageInUnits(std::chrono::seconds age) {
     const long long s = std::max<long long>(0, age.count());
     if (s < 120) {
-        return QStringLiteral("%1 s").arg(s);
+        return {s, TrayAgeUnit::Seconds};
     }
     if (s < 120 * 60) {
-        return QStringLiteral("%1 min").arg(s / 60);
+        return {s / 60, TrayAgeUnit::Minutes};
     }
     if (s < 48 * 3600) {
-        return QStringLiteral("%1 h").arg(s / 3600);
+        return {s / 3600, TrayAgeUnit::Hours};
     }
-    return QStringLiteral("%1 days").arg(s / 86400);
+    return {s / 86400, TrayAgeUnit::Days};
+}
+
+TrayNotificationLevel statusMessageLevel(const TrayViewModel& model) {
+    return model.icon == TrayIconKind::Error ? TrayNotificationLevel::Warning
+                                             : TrayNotificationLevel::Information;
 }
 
 TrayPresenter::TrayPresenter(TrayPresenterSettings settings)
@@ -164,72 +137,63 @@ TrayViewModel TrayPresenter::present(const TrayInputs& inputs) const {
     TrayViewModel model;
     model.icon = look.icon;
     model.state = look.state;
-    model.toolTip =
-        elide(QStringLiteral("kiwoomd: %1\n%2, %3").arg(look.state, serverText(status), ageText(inputs)),
-              kMaxToolTipLength);
 
-    model.statusLines << QStringLiteral("Status: %1").arg(look.state);
-    model.statusLines << QStringLiteral("User: %1")
-                             .arg(status.userIdMasked.empty() ? QStringLiteral("not logged in")
-                                                              : q(status.userIdMasked));
-    model.statusLines << QStringLiteral("Server: %1 (%2 backend)")
-                             .arg(status.serverKind == "unknown" ? QStringLiteral("not known yet")
-                                                                 : q(status.serverKind),
-                                  q(status.backend));
+    model.userIdMasked = q(status.userIdMasked);
+    model.server = serverOf(status);
+    model.backend = q(status.backend);
     if (const auto newest = newestFetch(inputs.snapshots)) {
-        model.statusLines << QStringLiteral("Last update: %1 (%2 ago)")
-                                 .arg(kstTime(*newest),
-                                      formatAge(duration_cast<seconds>(inputs.now - *newest)));
-    } else {
-        model.statusLines << QStringLiteral("Last update: none yet");
+        model.lastUpdate = newest;
+        model.dataAge = duration_cast<seconds>(inputs.now - *newest);
     }
-    if (const QString budget = budgetLine(status); !budget.isEmpty()) {
-        model.statusLines << budget;
-    }
+    model.budget = fullestWindow(status);
     if (status.host) {
-        model.statusLines << hostLine(*status.host);
+        model.host = TrayHost{status.host->pid, q(status.host->state), status.host->restarts,
+                              q(status.host->lastExit)};
     }
     if (status.nextReconnectAt && (status.connection == ConnectionState::Lost ||
                                    status.connection == ConnectionState::WaitingToReconnect)) {
-        model.statusLines << QStringLiteral("Next login: %1").arg(kstTime(*status.nextReconnectAt));
+        model.nextLogin = status.nextReconnectAt;
     }
     if (look.icon == TrayIconKind::Error && status.lastError) {
-        model.statusLines << elide(QStringLiteral("Last error: %1").arg(q(status.lastError->message)),
-                                   kMaxErrorLineLength);
+        model.lastError = q(status.lastError->message);
     }
 
     // Log in / Reconnect: "Reconnect" while connected; "Log in now" skips a pending backoff wait.
     switch (status.connection) {
     case ConnectionState::Connected:
-        model.login = {QStringLiteral("Reconnect"), true};
+        model.login = TrayLoginAction::Reconnect;
+        model.loginItem = {true, false};
         break;
     case ConnectionState::LoggingIn:
-        model.login = {QStringLiteral("Logging in") + QChar(0x2026), false};
+        model.login = TrayLoginAction::LoggingIn;
+        model.loginItem = {false, false};
         break;
     case ConnectionState::Failed: // only a restart helps once the module wants to update
-        model.login = {QStringLiteral("Log in now"), false};
+        model.login = TrayLoginAction::LogInNow;
+        model.loginItem = {false, false};
         break;
     default:
-        model.login = {QStringLiteral("Log in now"), true};
+        model.login = TrayLoginAction::LogInNow;
+        model.loginItem = {true, false};
         break;
     }
     model.pollingPaused = status.pollingPaused;
-    model.pause = {status.pollingPaused ? QStringLiteral("Resume polling") : QStringLiteral("Pause polling"),
-                   status.connection != ConnectionState::Failed};
-    model.openDashboard = {QStringLiteral("Open dashboard"), true};
-    model.copyApiUrl = {QStringLiteral("Copy API URL"), true};
-    model.openLogFolder = {QStringLiteral("Open log folder"), true};
-    model.autostart = {m_settings.autostartLabel, true, inputs.autostartEnabled};
-    model.about = {QStringLiteral("About kiwoomd"), true};
-    model.quit = {QStringLiteral("Quit kiwoomd"), true};
+    model.pause = {status.connection != ConnectionState::Failed, false};
+    model.openDashboard = {true, false};
+    model.copyApiUrl = {true, false};
+    model.openLogFolder = {true, false};
+    model.autostart = {true, inputs.autostartEnabled};
+    model.about = {true, false};
+    model.quit = {true, false};
+    model.baseUrl = m_settings.baseUrl;
     model.dashboardUrl = m_settings.baseUrl + QLatin1Char('/');
     model.apiUrl = m_settings.baseUrl + QStringLiteral("/api/volume-ranking");
     return model;
 }
 
-std::optional<TrayNotification> TrayPresenter::notification(const TrayInputs& inputs) {
+std::optional<TrayNotice> TrayPresenter::notification(const TrayInputs& inputs) {
     const SessionStatus& status = *inputs.status;
-    std::optional<TrayNotification> result;
+    std::optional<TrayNotice> result;
 
     const bool firstCall = !m_seenFirst;
     const bool lost = !firstCall && status.reconnectCount > m_lastReconnectCount;
@@ -242,30 +206,18 @@ std::optional<TrayNotification> TrayPresenter::notification(const TrayInputs& in
 
     if (versionUpdatePending(status) && !m_versionNoticeShown) {
         m_versionNoticeShown = true;
-        result = TrayNotification{QStringLiteral("Kiwoom OpenAPI+ is updating itself"),
-                                  QStringLiteral("The OpenAPI module installs an update. kiwoomd ends the "
-                                                 "control's host and logs in again with a fresh one."),
-                                  TrayNotificationLevel::Critical};
+        result = noticeOf(TrayNoticeKind::ModuleUpdating, TrayNotificationLevel::Critical);
     } else if (reconnected) {
-        result = TrayNotification{
-            QStringLiteral("Reconnected to Kiwoom"),
-            QStringLiteral("Logged in again on the %1; polling goes on.").arg(serverText(status)),
-            TrayNotificationLevel::Information};
+        result = noticeOf(TrayNoticeKind::Reconnected, TrayNotificationLevel::Information);
+        result->server = serverOf(status);
     } else if (lost) {
-        QString message = status.lastError ? q(status.lastError->message) : QStringLiteral("connection lost");
-        if (status.nextReconnectAt) {
-            message += QStringLiteral(". Logging in again at %1.").arg(kstTime(*status.nextReconnectAt));
-        }
-        result = TrayNotification{QStringLiteral("Connection to Kiwoom lost"), message,
-                                  TrayNotificationLevel::Warning};
+        result = noticeOf(TrayNoticeKind::ConnectionLost, TrayNotificationLevel::Warning);
+        result->error = status.lastError ? q(status.lastError->message) : QString();
+        result->nextLogin = status.nextReconnectAt;
     } else if (throttled) {
         m_lastThrottleNotice = inputs.now;
-        result = TrayNotification{
-            QStringLiteral("Kiwoom is throttling requests"),
-            QStringLiteral("The server refused a query with -200 (%1 since the start). kiwoomd waits and "
-                           "retries; the data may lag meanwhile.")
-                .arg(status.requests.throttled),
-            TrayNotificationLevel::Warning};
+        result = noticeOf(TrayNoticeKind::Throttled, TrayNotificationLevel::Warning);
+        result->throttledCount = status.requests.throttled;
     }
 
     m_seenFirst = true;
@@ -274,15 +226,6 @@ std::optional<TrayNotification> TrayPresenter::notification(const TrayInputs& in
     m_lastThrottled = status.requests.throttled;
     m_everConnected = m_everConnected || status.connection == ConnectionState::Connected;
     return result;
-}
-
-TrayNotification TrayPresenter::statusMessage(const TrayInputs& inputs) const {
-    const TrayViewModel model = present(inputs);
-    QStringList lines = model.statusLines.mid(1); // the title already says the state
-    lines << QStringLiteral("Serving %1").arg(m_settings.baseUrl);
-    return TrayNotification{QStringLiteral("kiwoomd: %1").arg(model.state), lines.join(QLatin1Char('\n')),
-                            model.icon == TrayIconKind::Error ? TrayNotificationLevel::Warning
-                                                              : TrayNotificationLevel::Information};
 }
 
 } // namespace kiwoomd::app

@@ -1,7 +1,7 @@
 #pragma once
-// The tray's logic without widgets: from the session status, the feed snapshots and the time it
-// decides the icon, the texts, which menu entries are enabled, and when to notify the user.
-// Unit tests drive it without a display; TrayIcon renders what it returns.
+// The tray's logic without widgets or words: from the session status, the feed snapshots and the
+// time it decides the icon, the state, the values the menu lists, which entries are enabled, and
+// when to notify the user. TrayText words the result; unit tests drive it without a display.
 // Thread: main thread (not thread-safe; notification() keeps state between calls).
 
 #include "TrayViewModel.h"
@@ -27,8 +27,7 @@ struct TrayInputs {
 };
 
 struct TrayPresenterSettings {
-    QString baseUrl;        // "http://127.0.0.1:8000"
-    QString autostartLabel; // "Start with Windows", or "Start at login" outside Windows
+    QString baseUrl; // "http://127.0.0.1:8000"
 };
 
 class TrayPresenter {
@@ -44,10 +43,7 @@ public:
     // Compares with the inputs of the previous call and returns what deserves a pop-up: a lost
     // connection, a reconnect after one, throttling, a version update. The first call only
     // records (the first login is not news), unless the module already asks for its update.
-    std::optional<TrayNotification> notification(const TrayInputs& inputs);
-
-    // The pop-up shown on request, e.g. when a second start asks the running daemon.
-    TrayNotification statusMessage(const TrayInputs& inputs) const;
+    std::optional<TrayNotice> notification(const TrayInputs& inputs);
 
 private:
     TrayPresenterSettings m_settings;
@@ -60,7 +56,17 @@ private:
     std::optional<Timestamp> m_lastThrottleNotice;
 };
 
-// "12 s", "5 min", "3 h", "2 days": a data age as a person reads it.
-QString formatAge(std::chrono::seconds age);
+// The status message (shown when a second start asks the running daemon) warns while the icon is red.
+TrayNotificationLevel statusMessageLevel(const TrayViewModel& model);
+
+// A data age in the unit a person reads it in: seconds below 2 min, minutes below 2 h, hours
+// below 2 days, then days.
+enum class TrayAgeUnit { Seconds, Minutes, Hours, Days };
+struct TrayAge {
+    long long count = 0;
+    TrayAgeUnit unit = TrayAgeUnit::Seconds;
+    bool operator==(const TrayAge& other) const { return count == other.count && unit == other.unit; }
+};
+TrayAge ageInUnits(std::chrono::seconds age);
 
 } // namespace kiwoomd::app
