@@ -1,8 +1,11 @@
 # Every dependency is found by target; the build never downloads anything.
 
 find_package(Qt5 5.15 REQUIRED COMPONENTS Core Gui Widgets Network)
-# lrelease, which builds the tray's translations (src/app/translations) into the binary
-find_package(Qt5 5.15 REQUIRED COMPONENTS LinguistTools)
+# lrelease, which builds the tray's translations (src/app/translations) into the daemon; the
+# host-only build has no tray.
+if(NOT KIWOOMD_HOST_ONLY)
+    find_package(Qt5 5.15 REQUIRED COMPONENTS LinguistTools)
+endif()
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(Threads REQUIRED)
