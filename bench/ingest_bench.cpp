@@ -12,13 +12,13 @@
 //
 // Thread: one (the session's thread, as in the daemon).
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/FeedSnapshot.h"
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/SnapshotCache.h"
 #include "kiwoomd/core/StatusBoard.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/CommDataTable.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/ControlSource.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedMarket.h"

@@ -1,6 +1,6 @@
 // The tray's logic without a display: which icon, which texts, which menu entries are enabled,
 // and which pop-ups, for every connection state and action.
-#include "tray/TrayPresenter.h"
+#include "kiwoomd/app/tray/TrayPresenter.h"
 
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"

@@ -1,9 +1,9 @@
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/CommDataTable.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/emulator/TrTextFormat.h"
 
 #include <QMetaObject>

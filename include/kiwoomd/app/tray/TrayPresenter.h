@@ -4,7 +4,7 @@
 // Unit tests drive it without a display; TrayIcon renders what it returns.
 // Thread: main thread (not thread-safe; notification() keeps state between calls).
 
-#include "TrayViewModel.h"
+#include "kiwoomd/app/tray/TrayViewModel.h"
 
 #include "kiwoomd/core/Clock.h"
 #include "kiwoomd/core/FeedSnapshot.h"
