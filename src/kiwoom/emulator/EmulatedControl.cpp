@@ -191,12 +191,6 @@ void EmulatedControl::dropConnection(int resultCode) {
     emit OnEventConnect(resultCode);
 }
 
-void EmulatedControl::advanceMarket(int ticks) {
-    for (int i = 0; i < ticks; ++i) {
-        m_market->tick();
-    }
-}
-
 QVariant EmulatedControl::commConnect() {
     if (m_loginPending) {
         return 0;
