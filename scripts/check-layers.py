@@ -215,7 +215,7 @@ def main():
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
-        print(f"check-layers: {len(errors)} include(s) cross a layer boundary "
+        print(f"check-layers: {len(errors)} break(s) of the layer rules "
               "(docs/architecture.md, \"Public and private headers\")", file=sys.stderr)
         return 1
     print("check-layers: every include respects the layers")
