@@ -160,18 +160,26 @@ def check(root):
 def self_test(root):
     """Plants one violation of each rule in a copy of the tree; each must be reported."""
     root = root.resolve()
+
+    def first(pattern):  # any file of a kind will do; the first keeps the test repeatable
+        return sorted((root).glob(pattern))[0].relative_to(root).as_posix()
+
+    def public(pattern):
+        return first(pattern).removeprefix("include/")
+
+    core_source = first("src/core/*.cpp")
     plants = [
-        ("a lower layer includes a higher one", "src/core/TrValue.cpp",
-         '#include "kiwoomd/http/ApiError.h"\n', None),
-        ("a public header includes a higher layer", "include/kiwoomd/http/ApiError.h",
-         '#include "kiwoomd/kiwoom/Source.h"\n', None),
-        ("kiwoom includes the ActiveX library above it", "src/kiwoom/Source.cpp",
-         '#include "kiwoomd/kiwoom/activex/AxOpenApiControl.h"\n', None),
-        ("a layer includes another layer's private header", "src/host/main.cpp",
-         '#include "../app/Daemon.h"\n', None),
-        ("a test includes a private header", "tests/core/TrValueTest.cpp",
+        ("a lower layer includes a higher one", core_source,
+         f'#include "{public("include/kiwoomd/http/*.h")}"\n', None),
+        ("a public header includes a higher layer", first("include/kiwoomd/http/*.h"),
+         f'#include "{public("include/kiwoomd/kiwoom/*.h")}"\n', None),
+        ("kiwoom includes the ActiveX library above it", first("src/kiwoom/*.cpp"),
+         f'#include "{public("include/kiwoomd/kiwoom/activex/*.h")}"\n', None),
+        ("a layer includes another layer's private header", first("src/host/*.cpp"),
+         f'#include "../app/{Path(first("src/app/*.h")).name}"\n', None),
+        ("a test includes a private header", first("tests/core/*.cpp"),
          '#include "SelfTestPrivate.h"\n', ("src/core/SelfTestPrivate.h", "#pragma once\n")),
-        ("a public header no other target includes", "src/core/TrValue.cpp",
+        ("a public header no other target includes", core_source,
          '#include "kiwoomd/core/SelfTestOrphan.h"\n',
          ("include/kiwoomd/core/SelfTestOrphan.h", "#pragma once\n")),
     ]
@@ -186,6 +194,8 @@ def self_test(root):
                 (copy / extra[0]).write_text(extra[1], encoding="utf-8")
             target = copy / victim
             text = target.read_text(encoding="utf-8")
+            if not text.endswith("\n"):
+                text += "\n"
             planted_line = text.count("\n") + 1
             target.write_text(text + line, encoding="utf-8")
             expected = (f"{extra[0]}:1:" if extra and extra[0].startswith("include/")
