@@ -42,7 +42,7 @@ LAYERS = {
 # Test and benchmark code: each folder's own helpers and tests/ (the tests' include root).
 CLIENT_ROOTS = ("tests", "bench")
 SOURCE_SUFFIXES = (".h", ".hpp", ".cpp")
-INCLUDE = re.compile(r'^\s*#\s*include\s*["<]([^">]+)[">]')
+INCLUDE = re.compile(r'^\s*#\s*include\s*(["<])([^">]+)[">]')
 
 
 def layer_of(relative):
@@ -73,7 +73,7 @@ def includes(path):
         for number, line in enumerate(text, start=1):
             match = INCLUDE.match(line)
             if match:
-                yield number, match.group(1), line.lstrip().startswith("#include <")
+                yield number, match.group(2), match.group(1) == "<"
 
 
 def resolve(root, path, name, search_roots):
@@ -89,7 +89,8 @@ def resolve(root, path, name, search_roots):
 def check(root):
     root = root.resolve()
     errors = []
-    # header -> the layers (or "tests"/"bench") that include it, for rule 4.
+    # Rule 4's inputs: public header -> the other layers (or tests/, bench/) that include it, and
+    # public header -> the public headers it includes.
     public_users = {}
     public_includes = {}
 
