@@ -1,24 +1,24 @@
 // Ingest latency: from OnReceiveTrData to the new snapshot being served. A stand-in control
 // answers every CommRqData with a 200-row opt10023 page in the control's own text formats
 // (fixed-width padded fields, prices signed by direction; rendered by the emulator's formatter
-// from its moving market) through GetCommDataEx. The benchmark times the real KiwoomSession from
-// just before it emits OnReceiveTrData to the moment the SnapshotCache's listener is told about
-// the new snapshot: readRows, parsing, finishFeed, freezeSnapshot (JSON body and ETag) and
-// SnapshotCache::publish. The event-stream hub, which the daemon installs as that listener, is
-// not part of it.
+// from its moving market) through GetCommDataEx. The benchmark times the real ControlSource and
+// KiwoomSession from just before the control emits OnReceiveTrData to the moment the
+// SnapshotCache's listener is told about the new snapshot: ControlSource::readPage, parsing,
+// finishFeed, freezeSnapshot (JSON body and ETag) and SnapshotCache::publish. The event-stream
+// hub, which the daemon installs as that listener, is not part of it.
 //
 // Usage: ingest_bench [--iterations 2000] [--rows 200] [--pages 16]
 // The last line is machine-readable: "RESULT key=value ...".
 //
 // Thread: one (the session's thread, as in the daemon).
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/FeedSnapshot.h"
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/SnapshotCache.h"
 #include "kiwoomd/core/StatusBoard.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/CommDataTable.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/ControlSource.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedMarket.h"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The tray's translations (src/app/translations/*.ts) against the tr() texts of src/app.
+# The tray's translations (src/app/translations/*.ts) against the tr() texts of src/app and include/kiwoomd/app.
 #   scripts/update-translations.sh          # adds new texts (unfinished, for a translator to fill
 #                                           # in, e.g. with Qt Linguist) and drops removed ones
 #   scripts/update-translations.sh --check  # changes nothing; fails when a text has no finished
@@ -27,13 +27,13 @@ for entry in "${languages[@]}"; do
         args+=("$extra")
     fi
     if [ "$check" = false ]; then
-        "$lupdate" "${args[@]}" -no-obsolete src/app -ts "$ts"
+        "$lupdate" "${args[@]}" -no-obsolete src/app include/kiwoomd/app -ts "$ts"
         continue
     fi
     work="$(mktemp -d)"
     cp "$ts" "$work/kiwoomd_${language}.ts"
     # Without -no-obsolete, a text no longer in the sources stays, marked vanished or obsolete.
-    "$lupdate" "${args[@]}" src/app -ts "$work/kiwoomd_${language}.ts"
+    "$lupdate" "${args[@]}" src/app include/kiwoomd/app -ts "$work/kiwoomd_${language}.ts"
     if grep -nE 'type="(unfinished|vanished|obsolete)"' "$work/kiwoomd_${language}.ts" >"$work/problems"; then
         echo "$ts is not up to date with the sources (run scripts/update-translations.sh, then translate):" >&2
         grep -B3 -E 'type="(unfinished|vanished|obsolete)"' "$work/kiwoomd_${language}.ts" | grep -E '<source>|type=' >&2

@@ -1,4 +1,4 @@
-#include "Autostart.h"
+#include "kiwoomd/app/Autostart.h"
 
 #include <QDir>
 #include <QFile>

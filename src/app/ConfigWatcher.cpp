@@ -51,7 +51,6 @@ void ConfigWatcher::reload() {
         emit reloaded(config);
     } catch (const ConfigError& error) {
         spdlog::error("config edit rejected, the previous configuration stays in force: {}", error.what());
-        emit rejected(QString::fromStdString(error.what()));
     }
 }
 

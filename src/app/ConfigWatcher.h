@@ -1,6 +1,6 @@
 #pragma once
 // Reloads the config file when it is edited. A valid edit is handed on; an invalid one is
-// rejected with the same message a bad start gives, and the running config stays in force.
+// logged with the same message a bad start gives, and the running config stays in force.
 // Editors often save by writing a new file and renaming it over the old one, which ends a plain
 // file watch, so the folder is watched too and the file re-added. Thread: main thread.
 
@@ -20,7 +20,6 @@ public:
 
 signals:
     void reloaded(const kiwoomd::Config& config);
-    void rejected(const QString& message);
 
 private:
     void onChanged();

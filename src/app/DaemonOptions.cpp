@@ -1,4 +1,4 @@
-#include "DaemonOptions.h"
+#include "kiwoomd/app/DaemonOptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

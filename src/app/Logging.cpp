@@ -1,4 +1,4 @@
-#include "Logging.h"
+#include "kiwoomd/app/Logging.h"
 
 #include <QString>
 #include <QtGlobal>

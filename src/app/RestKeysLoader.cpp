@@ -1,4 +1,4 @@
-#include "RestKeysLoader.h"
+#include "kiwoomd/app/RestKeysLoader.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -38,7 +38,6 @@ public:
 
     // The local socket name for a data dir: the same dir always gives the same name.
     static QString serverNameFor(const QString& dataDir);
-    QString lockFilePath() const { return m_lockPath; }
 
 signals:
     // Another start (process `pid`) found this daemon and asked it to show its status.

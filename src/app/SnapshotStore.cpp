@@ -1,4 +1,4 @@
-#include "SnapshotStore.h"
+#include "kiwoomd/app/SnapshotStore.h"
 
 #include "kiwoomd/core/RankingJson.h"
 

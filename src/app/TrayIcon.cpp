@@ -1,6 +1,6 @@
 #include "TrayIcon.h"
 
-#include "tray/TrayText.h"
+#include "kiwoomd/app/tray/TrayText.h"
 
 #include <QAction>
 #include <QClipboard>

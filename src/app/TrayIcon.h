@@ -7,8 +7,8 @@
 // for a while, then runs without one.
 // Thread: main thread (widgets).
 
-#include "Autostart.h"
-#include "tray/TrayPresenter.h"
+#include "kiwoomd/app/Autostart.h"
+#include "kiwoomd/app/tray/TrayPresenter.h"
 
 #include "kiwoomd/core/Clock.h"
 #include "kiwoomd/core/SnapshotCache.h"

@@ -4,52 +4,52 @@ namespace kiwoomd::kiwoom_error {
 
 std::string describe(int code) {
     switch (code) {
-    case 0:
+    case kOk:
         return "ok";
-    case -10:
+    case kFail:
         return "failed";
-    case -100:
+    case kUserInfoExchangeFailed:
         return "user information exchange failed";
-    case -101:
+    case kServerConnectionFailed:
         return "server connection failed";
-    case -102:
+    case kVersionProcessingFailed:
         return "version processing failed (the OpenAPI module must update: restart the program)";
-    case -103:
+    case kPersonalFirewall:
         return "personal firewall blocked the connection";
-    case -104:
+    case kMemoryProtection:
         return "memory protection error";
-    case -105:
+    case kBadFunctionInput:
         return "bad function input";
-    case -106:
+    case kSocketClosed:
         return "connection closed (socket closed)";
-    case -200:
+    case kQueryOverload:
         return "query overload (throttled)";
-    case -201:
+    case kRequestInitFailed:
         return "request initialisation failed";
-    case -202:
+    case kRequestInputError:
         return "request input error";
-    case -203:
+    case kNoData:
         return "no data";
-    case -204:
+    case kTooManyCodes:
         return "too many codes requested";
-    case -205:
+    case kReceiveFailed:
         return "receiving data failed";
-    case -206:
+    case kTooManyFids:
         return "too many FIDs requested";
-    case -207:
+    case kRealTimeReleaseError:
         return "real-time release error";
-    case -209:
-    case -210:
+    case kQueryLimit:
+    case kQueryLimitAlternate:
         return "query limit reached (throttled)";
-    case -300:
+    case kInputError:
         return "input error";
-    case -301:
+    case kNoAccountPassword:
         return "no account password";
-    case -302:
+    case kOthersAccount:
         return "not the user's own account";
-    case -340:
+    case kNoAccountInfo:
         return "no account information";
-    case -500:
+    case kNoSuchCode:
         return "no such stock code";
     case kRestThrottled:
         return "too many requests (throttled)";

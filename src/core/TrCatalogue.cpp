@@ -167,12 +167,6 @@ std::vector<std::string> TrSpec::fieldNames() const {
     return names;
 }
 
-const FieldSpec* TrSpec::fieldByKey(std::string_view jsonKey) const {
-    const auto it =
-        std::find_if(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.jsonKey == jsonKey; });
-    return it == fields.end() ? nullptr : &*it;
-}
-
 const TrSpec* findTr(std::string_view code) {
     const auto& specs = catalogue();
     const auto it = std::find_if(specs.begin(), specs.end(), [&](const TrSpec& s) { return s.code == code; });

@@ -1,6 +1,6 @@
 #include "HostServer.h"
 
-#include "kiwoomd/kiwoom/ControlCalls.h"
+#include "kiwoomd/core/ControlCalls.h"
 
 #include <QCoreApplication>
 

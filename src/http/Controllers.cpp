@@ -1,9 +1,9 @@
 #include "kiwoomd/http/Controllers.h"
 
+#include "AsciiCase.h"
 #include "kiwoomd/core/JsonKeys.h"
 #include "kiwoomd/core/StatusJson.h"
 #include "kiwoomd/http/ApiError.h"
-#include "kiwoomd/http/AsciiCase.h"
 
 #include <nlohmann/json.hpp>
 

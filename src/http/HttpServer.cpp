@@ -1,8 +1,8 @@
 #include "kiwoomd/http/HttpServer.h"
 
+#include "AsciiCase.h"
 #include "kiwoomd/core/LogText.h"
 #include "kiwoomd/http/ApiError.h"
-#include "kiwoomd/http/AsciiCase.h"
 #include "kiwoomd/http/EventStreamHub.h"
 #include "kiwoomd/http/HttpDate.h"
 #include "kiwoomd/http/RequestScreening.h"

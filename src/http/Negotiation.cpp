@@ -1,6 +1,6 @@
 #include "kiwoomd/http/Negotiation.h"
 
-#include "kiwoomd/http/AsciiCase.h"
+#include "AsciiCase.h"
 
 #include <zlib.h>
 

@@ -1,7 +1,7 @@
 #include "kiwoomd/http/RequestGuard.h"
 
+#include "AsciiCase.h"
 #include "kiwoomd/core/LogText.h"
-#include "kiwoomd/http/AsciiCase.h"
 #include "kiwoomd/http/LogThrottle.h"
 
 #include <spdlog/spdlog.h>

@@ -1,6 +1,6 @@
 #include "kiwoomd/http/RequestScreening.h"
 
-#include "kiwoomd/http/AsciiCase.h"
+#include "AsciiCase.h"
 
 #include <string_view>
 

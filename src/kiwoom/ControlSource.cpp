@@ -1,8 +1,8 @@
 #include "kiwoomd/kiwoom/ControlSource.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/TrCatalogue.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <spdlog/spdlog.h>
 

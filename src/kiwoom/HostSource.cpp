@@ -1,8 +1,8 @@
 #include "kiwoomd/kiwoom/HostSource.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/LogText.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <QCoreApplication>
 #include <QLocalServer>

@@ -1,12 +1,12 @@
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/ServerMessage.h"
 #include "kiwoomd/core/ThrottlePolicy.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/core/TrValue.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <spdlog/spdlog.h>
 

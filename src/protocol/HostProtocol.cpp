@@ -1,6 +1,6 @@
 #include "kiwoomd/protocol/HostProtocol.h"
 
-#include "kiwoomd/kiwoom/ControlCalls.h"
+#include "kiwoomd/core/ControlCalls.h"
 
 #include <nlohmann/json.hpp>
 

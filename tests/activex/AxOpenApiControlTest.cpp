@@ -3,10 +3,10 @@
 // lost connection, and refuses clearly when the OCX is missing or the process is 64-bit.
 #include "kiwoomd/kiwoom/activex/AxOpenApiControl.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/kiwoom/ConnectionSupervisor.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/ControlSource.h"
 
 #include <QAxWidget>

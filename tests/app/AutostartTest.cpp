@@ -1,6 +1,6 @@
 // "Start with Windows" written and removed, on files in a temporary folder: the XDG desktop entry
 // (Linux) with XDG_CONFIG_HOME pointed there, and the Run-key logic of Windows on an INI file.
-#include "Autostart.h"
+#include "kiwoomd/app/Autostart.h"
 
 #include <QDir>
 #include <QFile>

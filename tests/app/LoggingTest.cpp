@@ -1,6 +1,6 @@
 // The log file under a folder with a Korean name, as a Korean Windows user's profile path is
 // (C:\Users\홍길동\AppData\Local\kiwoomd\logs). On Windows this needs spdlog's wide file names.
-#include "Logging.h"
+#include "kiwoomd/app/Logging.h"
 
 #include <QTemporaryDir>
 #include <QtGlobal>

@@ -1,6 +1,6 @@
 // Where the REST API's keys come from: the environment first, else files only their owner may
 // read; and whatever goes wrong, the message never quotes a key.
-#include "RestKeysLoader.h"
+#include "kiwoomd/app/RestKeysLoader.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The tray's logic without a display or words: which icon and state, which values the menu
 // lists, which entries are enabled, and which pop-ups, for every connection state and action.
 // How these read in Korean and English is TrayTextTest's.
-#include "tray/TrayPresenter.h"
+#include "kiwoomd/app/tray/TrayPresenter.h"
 
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"

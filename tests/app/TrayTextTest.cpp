@@ -1,9 +1,9 @@
 // The tray's words in Korean and English, with the binary's own translations installed: every
 // state, entry and pop-up reads as something in both languages, the two differ, and the values
 // of the view model reach the text. No sentence is pinned here; the wording is the .ts files'.
-#include "tray/TrayText.h"
-#include "tray/TrayPresenter.h"
-#include "tray/TrayTranslation.h"
+#include "kiwoomd/app/tray/TrayText.h"
+#include "kiwoomd/app/tray/TrayPresenter.h"
+#include "kiwoomd/app/tray/TrayTranslation.h"
 
 #include "kiwoomd/core/KstTime.h"
 

@@ -1,7 +1,7 @@
 // Which language the tray speaks: the config's tray.language, or the system's locale for "system"
 // (Korean on a Korean system, English elsewhere); and that installing one changes the tray's words.
-#include "tray/TrayTranslation.h"
-#include "tray/TrayText.h"
+#include "kiwoomd/app/tray/TrayTranslation.h"
+#include "kiwoomd/app/tray/TrayText.h"
 
 #include <QCoreApplication>
 

@@ -9,7 +9,7 @@
 //   no-pongs       hello, logs in when asked (GetLoginInfo lines, connect 0), then answers no ping
 // Like the real host it exits when kiwoomd's socket closes, so a test leaves no orphan behind.
 
-#include "kiwoomd/kiwoom/ControlCalls.h"
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/protocol/HostProtocol.h"
 
 #include <QCoreApplication>

@@ -2,9 +2,9 @@
 // quirks, each pinned by what the control is asked and what page comes out.
 #include "kiwoomd/kiwoom/ControlSource.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/TrCatalogue.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <QMetaObject>
 #include <QSignalSpy>

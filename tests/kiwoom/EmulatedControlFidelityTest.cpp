@@ -1,10 +1,10 @@
 // The emulator behaves like the real control where public evidence says the real one is awkward
 // (shared/kiwoom-openapi.md): no second login after a drop, KOA_Functions, server messages before
 // or instead of the data, GetCommDataEx's empty and short answers, pages padded with blank rows.
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/RankingRow.h"
 #include "kiwoomd/core/ServerMessage.h"
 #include "kiwoomd/core/TrCatalogue.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/TrCatalogue.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <QSignalSpy>
 

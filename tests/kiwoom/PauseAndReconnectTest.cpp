@@ -1,10 +1,10 @@
 // The tray's session controls, "Pause/Resume polling" and "Log in now / Reconnect", against the
 // emulator on virtual time: every wait is exact and nothing sleeps.
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/JsonKeys.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/StatusJson.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 #include "support/SessionFixtures.h"

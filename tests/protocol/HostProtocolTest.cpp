@@ -4,7 +4,7 @@
 // its limit for good, however the bytes arrive.
 #include "kiwoomd/protocol/HostProtocol.h"
 
-#include "kiwoomd/kiwoom/ControlCalls.h"
+#include "kiwoomd/core/ControlCalls.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -36,8 +36,6 @@ public:
     // The next session open after `time` (within the next 30 days), if any.
     std::optional<Timestamp> nextOpenAfter(Timestamp time) const;
 
-    bool isAlwaysOpen() const { return m_alwaysOpen; }
-
 private:
     struct Hours {
         int openMinute;

@@ -98,7 +98,6 @@ struct TrSpec {
     std::vector<FieldSpec> fields; // multi-record fields in documented order
 
     std::vector<std::string> fieldNames() const;
-    const FieldSpec* fieldByKey(std::string_view jsonKey) const;
 };
 
 // The same TR in Kiwoom's REST API (shared/kiwoom-openapi.md, "Kiwoom's REST API"): feeds keep

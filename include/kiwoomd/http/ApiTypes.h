@@ -22,7 +22,6 @@ struct ApiRequest {
 
     // The first value of a query parameter, or nullptr.
     const std::string* queryValue(const std::string& name) const;
-    bool hasQuery(const std::string& name) const { return query.count(name) > 0; }
 };
 
 inline constexpr char kJsonContentType[] = "application/json; charset=utf-8";

@@ -1,4 +1,4 @@
-#include "../Autostart.h"
+#include "kiwoomd/app/Autostart.h"
 
 namespace kiwoomd::app {
 

@@ -1,4 +1,4 @@
-#include "TrayPresenter.h"
+#include "kiwoomd/app/tray/TrayPresenter.h"
 
 #include "kiwoomd/core/KiwoomErrors.h"
 

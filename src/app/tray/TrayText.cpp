@@ -1,6 +1,6 @@
-#include "TrayText.h"
+#include "kiwoomd/app/tray/TrayText.h"
 
-#include "TrayPresenter.h"
+#include "kiwoomd/app/tray/TrayPresenter.h"
 
 #include "kiwoomd/core/KstTime.h"
 

@@ -1,4 +1,4 @@
-#include "TrayTranslation.h"
+#include "kiwoomd/app/tray/TrayTranslation.h"
 
 #include <QCoreApplication>
 #include <QTranslator>

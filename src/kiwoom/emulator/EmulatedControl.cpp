@@ -1,9 +1,9 @@
 #include "kiwoomd/kiwoom/emulator/EmulatedControl.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/CommDataTable.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/kiwoom/emulator/TrTextFormat.h"
 
 #include <QMetaObject>
@@ -189,12 +189,6 @@ void EmulatedControl::dropConnection(int resultCode) {
     m_continuations.clear();
     m_screens.clear();
     emit OnEventConnect(resultCode);
-}
-
-void EmulatedControl::advanceMarket(int ticks) {
-    for (int i = 0; i < ticks; ++i) {
-        m_market->tick();
-    }
 }
 
 QVariant EmulatedControl::commConnect() {

@@ -1,7 +1,7 @@
 #include "kiwoomd/kiwoom/record/RecordingSource.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/KstTime.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 #include "kiwoomd/protocol/HostProtocol.h"
 
 #include <nlohmann/json.hpp>

@@ -1,10 +1,10 @@
 #include "kiwoomd/kiwoom/record/ReplayControl.h"
 
+#include "kiwoomd/core/ControlCalls.h"
 #include "kiwoomd/core/JsonInteger.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/CommDataTable.h"
-#include "kiwoomd/kiwoom/ControlCalls.h"
 
 #include <QFile>
 #include <QMetaObject>

@@ -27,7 +27,7 @@ struct EmulatorSettings {
     int loginDelayMs = 800;
     int minLatencyMs = 40;
     int maxLatencyMs = 160;
-    int tickMs = 1000; // 0: the market moves only when advanceMarket() is called
+    int tickMs = 1000; // 0: the market stands still
     std::vector<LimitWindow> windows = kiwoomLimitWindows();
     std::string userId = "simtrader";
     std::string userName = "모의투자";
@@ -62,7 +62,6 @@ public:
     // True while a fault of that name from the timetable is in force.
     bool faultActive(const std::string& name) const;
 
-    void advanceMarket(int ticks = 1);
     const EmulatedMarket& market() const { return *m_market; }
 
     // Every signature the emulator did not recognise, so tests can prove the session only uses

@@ -1,5 +1,5 @@
 #pragma once
-// Plays a recording made by RecordingControl back through the same control contract: logins
+// Plays a recording made by RecordingSource (--record) back through the same control contract: logins
 // answer as recorded, each CommRqData gets the next recorded answer for the same TR, inputs and
 // page (with the recorded delay and result code), and the rows come back exactly as the control
 // returned them. When a request's recorded answers run out, the last one is served again.

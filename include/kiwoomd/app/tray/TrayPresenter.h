@@ -4,7 +4,7 @@
 // when to notify the user. TrayText words the result; unit tests drive it without a display.
 // Thread: main thread (not thread-safe; notification() keeps state between calls).
 
-#include "TrayViewModel.h"
+#include "kiwoomd/app/tray/TrayViewModel.h"
 
 #include "kiwoomd/core/Clock.h"
 #include "kiwoomd/core/FeedSnapshot.h"

@@ -5,7 +5,7 @@
 // No decision is made here: what to show is TrayPresenter's, how it reads is this file's.
 // Thread: main thread (reads the application's installed translators).
 
-#include "TrayViewModel.h"
+#include "kiwoomd/app/tray/TrayViewModel.h"
 
 #include <QCoreApplication>
 #include <QString>

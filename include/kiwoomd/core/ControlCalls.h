@@ -38,7 +38,6 @@ namespace kiwoomd::koa_function {
 // "1" = mock trading server; the call public wrappers try before the GetLoginInfo tag of the same
 // name. An empty answer means "unknown", not "real".
 inline constexpr char kServerKind[] = "GetServerGubun";
-inline constexpr char kShowAccountWindow[] = "ShowAccountWindow"; // the account / auto-login window
 
 } // namespace kiwoomd::koa_function
 
