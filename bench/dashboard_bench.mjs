@@ -108,17 +108,18 @@ async function watchVersions(page) {
     await page.evaluate(() => {
         window.__versions = [];
         new MutationObserver(() => {
-            window.__versions.push({ version: Number(document.getElementById('ranking').dataset.version), at: Date.now() });
+            window.__versions.push({
+                version: Number(document.getElementById('ranking').dataset.version),
+                at: Date.now(),
+            });
         }).observe(document.getElementById('ranking'), { attributes: true, attributeFilter: ['data-version'] });
     });
 }
 
 async function shownAfter(page, published, limitMs) {
-    await page.waitForFunction(
-        (last) => window.__versions.some((v) => v.version >= last),
-        published.at(-1).version,
-        { timeout: limitMs + 5000 },
-    );
+    await page.waitForFunction((last) => window.__versions.some((v) => v.version >= last), published.at(-1).version, {
+        timeout: limitMs + 5000,
+    });
     const versions = await page.evaluate(() => window.__versions);
     return published.map(({ version, at }) => {
         const shown = versions.find((v) => v.version === version);
@@ -148,7 +149,12 @@ async function measureRender(browser, baseUrl) {
     const long = await renderRun(page, 301, 1500);
     const heapLong = await heap();
     await page.close();
-    return { median: long.median, p95: long.p95, heapGrowth: heapLong - heapWarm, nodesStable: long.nodes === warm.nodes };
+    return {
+        median: long.median,
+        p95: long.p95,
+        heapGrowth: heapLong - heapWarm,
+        nodesStable: long.nodes === warm.nodes,
+    };
 }
 
 async function measureStream(browser, daemon) {
@@ -212,11 +218,16 @@ try {
     const streamMax = Math.max(...stream);
     const pollMax = Math.max(...polling);
     console.log(`render of 200 rows: median ${render.median.toFixed(2)} ms, p95 ${render.p95.toFixed(2)} ms`);
-    console.log(`heap growth over 1200 snapshots: ${(render.heapGrowth / 1e3).toFixed(0)} kB; DOM stable: ${render.nodesStable}`);
+    console.log(
+        `heap growth over 1200 snapshots: ${(render.heapGrowth / 1e3).toFixed(0)} kB; DOM stable: ${render.nodesStable}`,
+    );
     console.log(`stream: snapshot shown ${stream.map(ms).join(', ')} ms after the bench's own subscriber got it`);
     console.log(`polling: snapshot shown ${polling.map(ms).join(', ')} ms after the API had it`);
     const checks = [
-        [render.median < RENDER_MEDIAN_LIMIT_MS, `render median ${render.median.toFixed(2)} ms ≥ ${RENDER_MEDIAN_LIMIT_MS} ms`],
+        [
+            render.median < RENDER_MEDIAN_LIMIT_MS,
+            `render median ${render.median.toFixed(2)} ms ≥ ${RENDER_MEDIAN_LIMIT_MS} ms`,
+        ],
         [render.heapGrowth < HEAP_GROWTH_LIMIT_BYTES, `heap grew by ${render.heapGrowth} bytes`],
         [render.nodesStable, 'the table holds more elements than before'],
         [streamMax <= STREAM_LATENCY_LIMIT_MS, `stream latency ${ms(streamMax)} ms > ${STREAM_LATENCY_LIMIT_MS} ms`],

@@ -14,6 +14,7 @@ scripts/install-deps.sh --test
 
 if [ "$preset" = "ci" ]; then
     scripts/check-format.sh
+    scripts/check-web.sh
     scripts/check-windows-sources.sh
     scripts/check-workflows.sh
 fi

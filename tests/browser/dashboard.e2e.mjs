@@ -130,7 +130,11 @@ describe('the dashboard served by kiwoomd, in headless Chromium', () => {
             assert.equal(shown.market, '장중');
             assert.equal(shown.transport, '실시간 (SSE)');
             assert.equal(shown.bannerVisible, false);
-            assert.equal(shown.subtitle, 'kiwoomd · 키움 에뮬레이터', 'the subtitle names the source the status reports');
+            assert.equal(
+                shown.subtitle,
+                'kiwoomd · 키움 에뮬레이터',
+                'the subtitle names the source the status reports',
+            );
             assert.equal(shown.problem, null);
 
             // The first row reads as the API's first row, in Korean formatting.
@@ -305,33 +309,40 @@ describe('the dashboard served by kiwoomd, in headless Chromium', () => {
         assert.deepEqual(errors, []);
     });
 
-    test('the language switch shows the page in English, keeps the choice, and goes back', { timeout: 30000 }, async () => {
-        await page.getByRole('button', { name: 'EN', exact: true }).click();
-        await page.waitForFunction(() => document.documentElement.lang === 'en');
-        let shown = await readPage(page);
-        assert.deepEqual(shown.headers.slice(0, 3), ['Rank', 'Code', 'Name']);
-        assert.equal(shown.connection, 'Connected');
-        assert.equal(shown.server, 'Mock trading');
-        assert.equal(shown.subtitle, 'kiwoomd · Kiwoom emulator');
-        assert.equal(await page.getByRole('button', { name: 'KOSDAQ', exact: true }).count(), 1);
-        assert.equal(await page.locator('#filter').getAttribute('placeholder'), 'Search name or code (initials too: ㅅㅅㅈㅈ)');
-        assert.ok(shown.rowCount >= 20, 'the rows stay');
+    test(
+        'the language switch shows the page in English, keeps the choice, and goes back',
+        { timeout: 30000 },
+        async () => {
+            await page.getByRole('button', { name: 'EN', exact: true }).click();
+            await page.waitForFunction(() => document.documentElement.lang === 'en');
+            let shown = await readPage(page);
+            assert.deepEqual(shown.headers.slice(0, 3), ['Rank', 'Code', 'Name']);
+            assert.equal(shown.connection, 'Connected');
+            assert.equal(shown.server, 'Mock trading');
+            assert.equal(shown.subtitle, 'kiwoomd · Kiwoom emulator');
+            assert.equal(await page.getByRole('button', { name: 'KOSDAQ', exact: true }).count(), 1);
+            assert.equal(
+                await page.locator('#filter').getAttribute('placeholder'),
+                'Search name or code (initials too: ㅅㅅㅈㅈ)',
+            );
+            assert.ok(shown.rowCount >= 20, 'the rows stay');
 
-        await page.reload();
-        await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
-            timeout: 15000,
-        });
-        shown = await readPage(page);
-        assert.equal(shown.lang, 'en', 'the choice outlives a reload');
-        assert.equal(shown.headers[0], 'Rank');
+            await page.reload();
+            await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
+                timeout: 15000,
+            });
+            shown = await readPage(page);
+            assert.equal(shown.lang, 'en', 'the choice outlives a reload');
+            assert.equal(shown.headers[0], 'Rank');
 
-        await page.getByRole('button', { name: 'KO', exact: true }).click();
-        await page.waitForFunction(() => document.documentElement.lang === 'ko');
-        shown = await readPage(page);
-        assert.deepEqual(shown.headers.slice(0, 3), ['순위', '종목코드', '종목명']);
-        assert.equal(shown.connection, '연결됨');
-        assert.deepEqual(errors, []);
-    });
+            await page.getByRole('button', { name: 'KO', exact: true }).click();
+            await page.waitForFunction(() => document.documentElement.lang === 'ko');
+            shown = await readPage(page);
+            assert.deepEqual(shown.headers.slice(0, 3), ['순위', '종목코드', '종목명']);
+            assert.equal(shown.connection, '연결됨');
+            assert.deepEqual(errors, []);
+        },
+    );
 
     test(
         'screenshots at desktop and phone width, light and dark, with the table fitting the screen',
@@ -530,58 +541,68 @@ describe('token_policy "always": the page opened with and without the token', ()
         await daemon?.stop();
     });
 
-    test('without the token the page loads and its banner says how to open it with one', { timeout: 30000 }, async () => {
-        const pageErrors = [];
-        const page = await openPage(browser.context, pageErrors, 'no-token');
-        const response = await page.goto(`${daemon.baseUrl}/`);
-        assert.equal(response.status(), 200, 'the page itself needs no token');
-        await page.waitForSelector('#problem-banner', { state: 'visible', timeout: 10000 });
-        const shown = await readPage(page);
-        assert.equal(shown.problem, 'token_needed');
-        assert.match(shown.problemText, /#token=/u);
-        assert.equal(shown.rowCount, 0, 'no data without the token');
-        // The refusals themselves are what the page is about here.
-        assert.deepEqual(
-            pageErrors.filter((e) => !/ 401 /u.test(e)),
-            [],
-        );
-        await page.screenshot({ path: path.join(screenshotDir, 'dashboard-token-needed.png') });
-        await page.close();
-    });
+    test(
+        'without the token the page loads and its banner says how to open it with one',
+        { timeout: 30000 },
+        async () => {
+            const pageErrors = [];
+            const page = await openPage(browser.context, pageErrors, 'no-token');
+            const response = await page.goto(`${daemon.baseUrl}/`);
+            assert.equal(response.status(), 200, 'the page itself needs no token');
+            await page.waitForSelector('#problem-banner', { state: 'visible', timeout: 10000 });
+            const shown = await readPage(page);
+            assert.equal(shown.problem, 'token_needed');
+            assert.match(shown.problemText, /#token=/u);
+            assert.equal(shown.rowCount, 0, 'no data without the token');
+            // The refusals themselves are what the page is about here.
+            assert.deepEqual(
+                pageErrors.filter((e) => !/ 401 /u.test(e)),
+                [],
+            );
+            await page.screenshot({ path: path.join(screenshotDir, 'dashboard-token-needed.png') });
+            await page.close();
+        },
+    );
 
-    test('with #token= the page shows the rows, follows the stream, and drops the token from the address', { timeout: 40000 }, async () => {
-        const page = await openPage(browser.context, errors, 'token');
-        const requests = [];
-        page.on('request', (request) => requests.push(request.url()));
-        await page.goto(`${daemon.baseUrl}/#token=${token}`);
-        await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
-            timeout: 15000,
-        });
-        assert.equal(new URL(page.url()).hash.includes('token'), false, 'the token left the address bar');
-        assert.ok(
-            requests.every((url) => !url.includes(token)),
-            'the token is in no request URL (so in no log)',
-        );
-        await page.waitForFunction(() => document.getElementById('transport').textContent === '실시간 (SSE)', null, {
-            timeout: 10000,
-        });
-        const first = (await readPage(page)).version;
-        await page.waitForFunction(
-            (v) => Number(document.getElementById('ranking').dataset.version) > v,
-            first,
-            { timeout: SHOW_TIMEOUT_MS },
-        );
-        const shown = await readPage(page);
-        assert.equal(shown.problem, null);
-        assert.equal(shown.connection, '연결됨');
+    test(
+        'with #token= the page shows the rows, follows the stream, and drops the token from the address',
+        { timeout: 40000 },
+        async () => {
+            const page = await openPage(browser.context, errors, 'token');
+            const requests = [];
+            page.on('request', (request) => requests.push(request.url()));
+            await page.goto(`${daemon.baseUrl}/#token=${token}`);
+            await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
+                timeout: 15000,
+            });
+            assert.equal(new URL(page.url()).hash.includes('token'), false, 'the token left the address bar');
+            assert.ok(
+                requests.every((url) => !url.includes(token)),
+                'the token is in no request URL (so in no log)',
+            );
+            await page.waitForFunction(
+                () => document.getElementById('transport').textContent === '실시간 (SSE)',
+                null,
+                {
+                    timeout: 10000,
+                },
+            );
+            const first = (await readPage(page)).version;
+            await page.waitForFunction((v) => Number(document.getElementById('ranking').dataset.version) > v, first, {
+                timeout: SHOW_TIMEOUT_MS,
+            });
+            const shown = await readPage(page);
+            assert.equal(shown.problem, null);
+            assert.equal(shown.connection, '연결됨');
 
-        // The tab keeps the token: a reload without it still works.
-        await page.reload();
-        await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
-            timeout: 15000,
-        });
-        assert.equal((await readPage(page)).problem, null);
-        assert.deepEqual(errors, []);
-        await page.close();
-    });
+            // The tab keeps the token: a reload without it still works.
+            await page.reload();
+            await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
+                timeout: 15000,
+            });
+            assert.equal((await readPage(page)).problem, null);
+            assert.deepEqual(errors, []);
+            await page.close();
+        },
+    );
 });

@@ -43,8 +43,7 @@ const KNOWN_COLUMNS = [
     { key: 'surge_rate', kind: 'number', format: formatSignedPercent, bar: true },
     {
         key: 'volume_vs_prev_day',
-        
-        
+
         kind: 'number',
         format: formatPercent,
         bar: true,
@@ -52,16 +51,14 @@ const KNOWN_COLUMNS = [
     },
     {
         key: 'turnover_ratio',
-        
-        
+
         kind: 'number',
         format: formatPercent,
         hideBelow: 'wide',
     },
     {
         key: 'turnover_million_krw',
-        
-        
+
         kind: 'number',
         format: formatEokFromMillions,
         hideBelow: 'tablet',
@@ -70,7 +67,6 @@ const KNOWN_COLUMNS = [
 
 /** Row members that are not columns of their own. */
 const NOT_COLUMNS = new Set(['direction', 'venue', 'invalid_fields']);
-
 
 for (const column of KNOWN_COLUMNS) {
     column.firstDescending = column.kind === 'number' || column.kind === 'change';

@@ -218,7 +218,8 @@ const en = {
     'problem.starting.title': 'kiwoomd is starting',
     'problem.starting.hint': 'There is no data to serve yet. The page tries again by itself.',
     'problem.offline.title': 'kiwoomd is not answering',
-    'problem.offline.hint': 'Check that kiwoomd runs and that the address and port are right. The page tries again by itself.',
+    'problem.offline.hint':
+        'Check that kiwoomd runs and that the address and port are right. The page tries again by itself.',
     'problem.other.title': (status) => `kiwoomd error (HTTP ${status})`,
     'problem.other.hint': (message) => message,
 
