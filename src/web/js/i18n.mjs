@@ -68,8 +68,8 @@ const ko = {
 
     // the banner of an error answer (problems.mjs)
     'problem.token_needed.title': 'API 토큰 필요',
-    'problem.token_needed.hint':
-        '이 kiwoomd는 모든 요청에 토큰을 요구합니다 (token_policy "always"). 데이터 폴더의 api-token 파일에 든 토큰을 붙여 http://127.0.0.1:8000/#token=<토큰> 처럼 여세요. 토큰은 주소창에서 지워지고 이 탭에만 남습니다.',
+    'problem.token_needed.hint': (page) =>
+        `이 kiwoomd는 모든 요청에 토큰을 요구합니다 (token_policy "always"). 데이터 폴더의 api-token 파일에 든 토큰을 붙여 ${page}#token=<토큰> 처럼 여세요. 토큰은 주소창에서 지워지고 이 탭에만 남습니다.`,
     'problem.token_rejected.title': 'API 토큰이 맞지 않음',
     'problem.token_rejected.hint':
         '주소에 붙인 토큰이 kiwoomd의 것과 다릅니다. 데이터 폴더의 api-token 파일에서 지금 토큰을 복사해 #token=<토큰> 으로 다시 여세요.',
@@ -201,8 +201,8 @@ const en = {
     'stale.late': (time) => `Updates are late — last update ${time}`,
 
     'problem.token_needed.title': 'API token needed',
-    'problem.token_needed.hint':
-        'This kiwoomd requires its token on every request (token_policy "always"). Open the page with the token from the data dir\'s api-token file, as http://127.0.0.1:8000/#token=<token>. The page removes it from the address bar and keeps it in this tab only.',
+    'problem.token_needed.hint': (page) =>
+        `This kiwoomd requires its token on every request (token_policy "always"). Open the page with the token from the data dir's api-token file, as ${page}#token=<token>. The page removes it from the address bar and keeps it in this tab only.`,
     'problem.token_rejected.title': 'Wrong API token',
     'problem.token_rejected.hint':
         "The token in the address is not kiwoomd's. Copy the current one from the data dir's api-token file and open the page again with #token=<token>.",

@@ -129,7 +129,10 @@ function renderHeader() {
         snapshot: selectedSnapshot(),
         transport: state.transport,
         feedLabel: state.labels.get(state.selected) ?? state.selected ?? '',
-        problem: describeProblem(state.problem, { tokenSent: Boolean(token) }),
+        problem: describeProblem(state.problem, {
+            tokenSent: Boolean(token),
+            pageUrl: `${location.origin}${location.pathname}`,
+        }),
     });
 }
 

@@ -43,10 +43,11 @@ export function problemKind(status, code, { tokenSent = false } = {}) {
 
 /**
  * The banner for a failed request: an ApiError (an error answer) or anything else (the fetch's
- * TypeError: kiwoomd cannot be reached). null for no error.
+ * TypeError: kiwoomd cannot be reached). null for no error. `pageUrl`: the page's address without
+ * its fragment, for the token banner's example.
  *   { kind, title, hint } in the current language
  */
-export function describeProblem(error, { tokenSent = false } = {}) {
+export function describeProblem(error, { tokenSent = false, pageUrl = 'http://127.0.0.1:8000/' } = {}) {
     if (!error) {
         return null;
     }
@@ -61,5 +62,5 @@ export function describeProblem(error, { tokenSent = false } = {}) {
             hint: t('problem.other.hint', error.message),
         };
     }
-    return { kind, title: t(`problem.${kind}.title`), hint: t(`problem.${kind}.hint`) };
+    return { kind, title: t(`problem.${kind}.title`), hint: t(`problem.${kind}.hint`, pageUrl) };
 }

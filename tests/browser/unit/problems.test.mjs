@@ -34,6 +34,8 @@ test('the token banner says how to open the page with the token', () => {
     const english = describeProblem(new ApiError(401, 'unauthorized', ''));
     assert.equal(english.title, 'API token needed');
     assert.match(english.hint, /#token=<token>/u);
+    const elsewhere = describeProblem(new ApiError(401, 'unauthorized', ''), { pageUrl: 'http://[::1]:9000/' });
+    assert.match(elsewhere.hint, /http:\/\/\[::1\]:9000\/#token=<token>/u, 'the example is the page’s own address');
 });
 
 test('a daemon that cannot be reached is the network banner; no error, no banner', () => {
