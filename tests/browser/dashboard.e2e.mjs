@@ -326,6 +326,7 @@ describe('the dashboard served by kiwoomd, in headless Chromium', () => {
                 'Search name or code (initials too: ㅅㅅㅈㅈ)',
             );
             assert.ok(shown.rowCount >= 20, 'the rows stay');
+            await page.screenshot({ path: path.join(screenshotDir, 'dashboard-desktop-english.png') });
 
             await page.reload();
             await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
