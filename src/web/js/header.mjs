@@ -74,10 +74,13 @@ export class Header {
         setBadge(el.transport, freshness.transport);
         el.body.dataset.health = freshness.level;
 
-        if (freshness.banner !== this.#lastBanner) {
-            this.#lastBanner = freshness.banner;
-            el.banner.hidden = freshness.banner === null;
-            el.bannerText.textContent = freshness.banner ?? '';
+        // One alert at a time: a refused or failed request says what to do, which matters more
+        // than the data's age (the health, the badges and the tab's title still say stale).
+        const staleBanner = problem ? null : freshness.banner;
+        if (staleBanner !== this.#lastBanner) {
+            this.#lastBanner = staleBanner;
+            el.banner.hidden = staleBanner === null;
+            el.bannerText.textContent = staleBanner ?? '';
         }
 
         const title = rankingTitle(feedLabel ?? '', snapshot?.tr);

@@ -85,7 +85,8 @@ const ko = {
     'problem.starting.title': 'kiwoomd 시작 중',
     'problem.starting.hint': '아직 제공할 데이터가 없습니다. 잠시 뒤 저절로 다시 시도합니다.',
     'problem.offline.title': 'kiwoomd 응답 없음',
-    'problem.offline.hint': 'kiwoomd가 실행 중인지, 주소와 포트가 맞는지 확인하세요. 저절로 다시 시도합니다.',
+    'problem.offline.hint':
+        '마지막으로 받은 데이터를 표시 중입니다. kiwoomd가 실행 중인지, 주소와 포트가 맞는지 확인하세요. 저절로 다시 시도합니다.',
     'problem.other.title': (status) => `kiwoomd 오류 (HTTP ${status})`,
     'problem.other.hint': (message) => message,
 
@@ -219,7 +220,7 @@ const en = {
     'problem.starting.hint': 'There is no data to serve yet. The page tries again by itself.',
     'problem.offline.title': 'kiwoomd is not answering',
     'problem.offline.hint':
-        'Check that kiwoomd runs and that the address and port are right. The page tries again by itself.',
+        'Showing the last data received. Check that kiwoomd runs and that the address and port are right. The page tries again by itself.',
     'problem.other.title': (status) => `kiwoomd error (HTTP ${status})`,
     'problem.other.hint': (message) => message,
 
