@@ -5,17 +5,19 @@
 #   bench/run.sh            the full run (about 5 minutes)
 #   bench/run.sh --quick    shorter rounds, for a smoke test of the script (about 3 minutes)
 #   bench/run.sh --only stream,ingest
-#                           only some parts: throughput (with starvation), stream, ingest, memory
+#                           only some parts: throughput (with starvation), stream, ingest, memory,
+#                           dashboard
 #
-# It installs what it needs (apt, by package name), builds Release in build/bench, and starts
-# and stops its own kiwoomd, nginx, Xvfb and trayer processes in a temporary directory.
+# It installs what it needs (apt, by package name; npm ci for the dashboard's Chromium driver),
+# builds Release in build/bench, and starts and stops its own kiwoomd, nginx, Xvfb, trayer and
+# Chromium processes in a temporary directory.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$root/build/bench"
 
 quick=0
-only="throughput,stream,ingest,memory"
+only="throughput,stream,ingest,memory,dashboard"
 while [ $# -gt 0 ]; do
     case "$1" in
     --quick) quick=1 ;;
@@ -24,11 +26,11 @@ while [ $# -gt 0 ]; do
         shift
         ;;
     -h | --help)
-        sed -n '2,11p' "$0"
+        sed -n '2,13p' "$0"
         exit 0
         ;;
     *)
-        echo "usage: bench/run.sh [--quick] [--only throughput,stream,ingest,memory]" >&2
+        echo "usage: bench/run.sh [--quick] [--only throughput,stream,ingest,memory,dashboard]" >&2
         exit 2
         ;;
     esac
@@ -53,7 +55,10 @@ die() {
 # --- packages -------------------------------------------------------------------------------------
 # The build dependencies plus what the benchmark runs: the load generator, the server to compare
 # with, a virtual display and a tray for the memory figure.
-"$root/scripts/install-deps.sh" wrk nginx-light xvfb trayer curl procps >&2
+# The dashboard's part: Chromium driven from node (tests/browser's playwright-core).
+dashboard_packages=()
+want dashboard && dashboard_packages=(chromium nodejs npm)
+"$root/scripts/install-deps.sh" wrk nginx-light xvfb trayer curl procps "${dashboard_packages[@]}" >&2
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 
 # --- build ----------------------------------------------------------------------------------------
@@ -460,6 +465,13 @@ settled_kb="$(rss_kb "$tpid")"
 log "tray daemon ${settle_seconds} s after the load: $(mib "$settled_kb") MiB"
 stop_pid "$tpid"
 fi
+# === 5. The dashboard in Chromium: render time, heap, update latency ==============================
+if want dashboard; then
+"$root/tests/browser/support/npm-install.sh" >&2
+dashboard_out="$(node "$root/bench/dashboard_bench.mjs" "$kiwoomd" 2>&1)" || log "warning: the dashboard bench failed"
+dashboard_result="$(grep '^dashboard:' <<<"$dashboard_out" || true)"
+log "dashboard: $(grep -v '^dashboard:' <<<"$dashboard_out" | tr '\n' ';')"
+fi
 machine_load_end="$(load1)"
 
 # === The table ====================================================================================
@@ -533,4 +545,8 @@ if want memory; then
     ok="$(awk -v k="$idle_kb" 'BEGIN {print (k > 0 && k <= 40 * 1024) ? 1 : 0}')"
     echo "| memory idle, with the tray (RSS after 10 s) | ≤ 40 MiB | $(mib "$idle_kb") MiB$tray_note | — | $(verdict "$ok") |"
     echo "| memory under load (256 pollers + $subscribers subscribers, ${load_seconds} s) and ${settle_seconds} s after | reported | peak $(mib "$load_peak_kb") MiB, after $(mib "$settled_kb") MiB (idle $(mib "$idle_kb")) | — | — |"
+fi
+if want dashboard; then
+    d() { result_field "$dashboard_result" "$1"; }
+    echo "| dashboard in Chromium: 200-row table, 1,200 snapshots; update latency (bench/dashboard_bench.mjs) | render median < 50 ms; heap growth < 1 MB, DOM stable; stream ≤ 1 s, polling ≤ 1.6 s | render p50 $(d render_median_ms) ms, p95 $(d render_p95_ms) ms; heap +$(d heap_growth_kb) kB, DOM stable $(d dom_stable); stream max $(d stream_max_ms) ms, polling max $(d poll_max_ms) ms | — | $(verdict "$([ "$(d ok)" = 1 ] && echo 1 || echo 0)") |"
 fi

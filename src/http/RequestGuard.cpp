@@ -27,6 +27,16 @@ void logRefusal(const char* format, const std::string& detail) {
     }
 }
 
+// The dashboard's own files (GET or HEAD of a path outside /api/ other than /metrics) hold no
+// data: they are the same in every copy of kiwoomd. Under token_policy "always" they are served
+// without the token, because a browser cannot attach one to a page it navigates to; the page
+// then reads the token from its address's fragment, which the browser never sends, and presents
+// it on every API request (docs/security.md). Everything that carries data still needs the token.
+bool isDashboardFileRequest(const ApiRequest& request) {
+    return (request.method == "GET" || request.method == "HEAD") && request.path.rfind("/api/", 0) != 0 &&
+           request.path != "/metrics";
+}
+
 } // namespace
 
 const std::string* headerValue(const ApiRequest& request, const std::string& lowerName) {
@@ -131,7 +141,8 @@ void RequestGuard::check(const ApiRequest& request) const {
                        "this server answers only as 127.0.0.1, localhost or [::1] on its port, or a name "
                        "listed in server.allowed_hosts");
     }
-    if (!m_settings.token.empty() && !isPreflight(request) && !tokenPresented(request)) {
+    if (!m_settings.token.empty() && !isPreflight(request) && !isDashboardFileRequest(request) &&
+        !tokenPresented(request)) {
         throw ApiError(
             ApiErrorKind::Unauthorized, "unauthorized",
             "this server requires its API token: send 'Authorization: Bearer <token>' (the token is in "

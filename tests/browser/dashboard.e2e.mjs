@@ -8,7 +8,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBrowser, openPage } from './support/browser.mjs';
 import { Daemon } from './support/daemon.mjs';
@@ -23,12 +23,9 @@ if (!binary) {
 mkdirSync(screenshotDir, { recursive: true });
 
 const INTERVAL_SECONDS = 2;
-// The page must show a new snapshot within a second of its publication (issue 5).
-const UPDATE_LATENCY_MS = 1000;
-// The fallback polls once a second: one period, plus slack.
-const POLL_LATENCY_MS = 1600;
-// Every value of every row changes with every snapshot: more churn than a real ranking has.
-const RENDER_MEDIAN_LIMIT_MS = 50;
+// How long the test waits for the page to show a snapshot the daemon published. A wait, not a
+// measurement: how fast the page is (within a second over the stream) is bench/dashboard_bench.mjs's.
+const SHOW_TIMEOUT_MS = 10000;
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -71,6 +68,12 @@ function readPage(page) {
             server: text('server'),
             market: text('market'),
             transport: text('transport'),
+            subtitle: text('subtitle'),
+            problem: document.getElementById('problem-banner').hidden
+                ? null
+                : document.getElementById('problem-banner').dataset.problem,
+            problemText: text('problem-banner'),
+            lang: document.documentElement.lang,
             title: document.title,
         };
     });
@@ -127,6 +130,12 @@ describe('the dashboard served by kiwoomd, in headless Chromium', () => {
             assert.equal(shown.market, '장중');
             assert.equal(shown.transport, '실시간 (SSE)');
             assert.equal(shown.bannerVisible, false);
+            assert.equal(
+                shown.subtitle,
+                'kiwoomd · 키움 에뮬레이터',
+                'the subtitle names the source the status reports',
+            );
+            assert.equal(shown.problem, null);
 
             // The first row reads as the API's first row, in Korean formatting.
             const ranking = await fetchJson(`${daemon.baseUrl}/api/feeds/kospi`);
@@ -150,83 +159,76 @@ describe('the dashboard served by kiwoomd, in headless Chromium', () => {
         },
     );
 
-    test(
-        'the table follows each new snapshot by itself, within a second, without a reload',
-        { timeout: 30000 },
-        async (t) => {
-            await page.evaluate(() => {
-                window.__samePage = true;
-                window.__versions = [];
-                new MutationObserver(() => {
-                    window.__versions.push({
-                        version: document.getElementById('ranking').dataset.version,
-                        at: Date.now(),
-                    });
-                }).observe(document.getElementById('ranking'), { attributes: true, attributeFilter: ['data-version'] });
-            });
-            const start = (await readPage(page)).version;
-            const published = [];
-            for (let i = 0; i < 3; i++) {
-                const after = published.at(-1)?.version ?? start;
-                const event = await stream.next(
-                    (e) => e.event === 'kospi' && e.body?.version > after,
-                    INTERVAL_SECONDS * 1000 * 4,
-                );
-                published.push({ version: event.body.version, at: event.at, data: event.body.data });
-            }
-            await page.waitForTimeout(UPDATE_LATENCY_MS);
-            const seen = await page.evaluate(() => ({
-                versions: window.__versions,
-                samePage: window.__samePage === true,
-            }));
-            assert.equal(seen.samePage, true, 'the page was not reloaded');
-            for (const { version, at } of published) {
-                const shown = seen.versions.find((v) => Number(v.version) === version);
-                assert.ok(
-                    shown,
-                    `version ${version} reached the page (page saw ${seen.versions.map((v) => v.version)})`,
-                );
-                assert.ok(
-                    shown.at - at <= UPDATE_LATENCY_MS,
-                    `version ${version} shown ${shown.at - at} ms after its publication`,
-                );
-                t.diagnostic(
-                    `stream: version ${version} shown ${shown.at - at} ms after the test's own subscriber got it`,
-                );
-            }
-            // The rows are the latest snapshot's, with each one's movement since the one before.
-            const [previous, last] = published.slice(-2);
-            const shownRows = await page.$$eval('#ranking tbody tr', (trs) =>
-                trs.map((tr) => ({
-                    code: tr.querySelector('.code-inline').textContent,
-                    move: tr.querySelector('.move span').textContent,
-                })),
+    test('the table follows each new snapshot by itself, without a reload', { timeout: 60000 }, async (t) => {
+        await page.evaluate(() => {
+            window.__samePage = true;
+            window.__versions = [];
+            new MutationObserver(() => {
+                window.__versions.push(document.getElementById('ranking').dataset.version);
+            }).observe(document.getElementById('ranking'), { attributes: true, attributeFilter: ['data-version'] });
+        });
+        const start = (await readPage(page)).version;
+        const published = [];
+        for (let i = 0; i < 3; i++) {
+            const after = published.at(-1)?.version ?? start;
+            const event = await stream.next(
+                (e) => e.event === 'kospi' && e.body?.version > after,
+                INTERVAL_SECONDS * 1000 * 4,
             );
-            if ((await readPage(page)).version !== last.version) {
-                t.diagnostic('a newer snapshot arrived meanwhile; movement not compared');
-            } else {
-                assert.deepEqual(
-                    shownRows.map((r) => r.code),
-                    last.data.map((row) => row.code),
-                );
-                const before = new Map(previous.data.map((row) => [row.code, row.rank]));
-                const expected = last.data.map((row) => {
-                    const was = before.get(row.code);
-                    if (was === undefined) return 'NEW';
-                    if (was === row.rank) return '';
-                    return was > row.rank ? `▲${was - row.rank}` : `▼${row.rank - was}`;
-                });
-                assert.deepEqual(
-                    shownRows.map((r) => r.move),
-                    expected,
-                );
-                t.diagnostic(
-                    `movement marks: ${expected.filter(Boolean).length} of ${expected.length} rows moved or are new`,
-                );
-            }
-            assert.deepEqual(errors, []);
-        },
-    );
+            published.push({ version: event.body.version, data: event.body.data });
+        }
+        await page.waitForFunction(
+            (last) => window.__versions.some((v) => Number(v) >= last),
+            published.at(-1).version,
+            { timeout: SHOW_TIMEOUT_MS },
+        );
+        const seen = await page.evaluate(() => ({
+            versions: window.__versions,
+            samePage: window.__samePage === true,
+        }));
+        assert.equal(seen.samePage, true, 'the page was not reloaded');
+        for (const { version } of published) {
+            assert.ok(
+                seen.versions.some((v) => Number(v) === version),
+                `version ${version} reached the page (page saw ${seen.versions})`,
+            );
+        }
+        // The rows are the latest snapshot's, with each one's movement since the one before.
+        const [previous, last] = published.slice(-2);
+        const shownRows = await page.$$eval('#ranking tbody tr', (trs) =>
+            trs.map((tr) => ({
+                code: tr.querySelector('.code-inline').textContent,
+                move: tr.querySelector('.move span').textContent,
+            })),
+        );
+        if ((await readPage(page)).version !== last.version) {
+            t.diagnostic('a newer snapshot arrived meanwhile; movement not compared');
+        } else {
+            assert.deepEqual(
+                shownRows.map((r) => r.code),
+                last.data.map((row) => row.code),
+            );
+            const before = new Map(previous.data.map((row) => [row.code, row.rank]));
+            const expected = last.data.map((row) => {
+                const was = before.get(row.code);
+                if (was === undefined) {
+                    return 'NEW';
+                }
+                if (was === row.rank) {
+                    return '';
+                }
+                return was > row.rank ? `▲${was - row.rank}` : `▼${row.rank - was}`;
+            });
+            assert.deepEqual(
+                shownRows.map((r) => r.move),
+                expected,
+            );
+            t.diagnostic(
+                `movement marks: ${expected.filter(Boolean).length} of ${expected.length} rows moved or are new`,
+            );
+        }
+        assert.deepEqual(errors, []);
+    });
 
     test('the market switch shows the other market’s rows', { timeout: 30000 }, async () => {
         const kospi = await readPage(page);
@@ -308,102 +310,38 @@ describe('the dashboard served by kiwoomd, in headless Chromium', () => {
     });
 
     test(
-        '1,500 snapshots of 200 rows render fast and leave neither heap nor DOM growing',
-        { timeout: 120000 },
-        async (t) => {
-            // The dashboard's own table and movement modules, driven directly with snapshots in which
-            // every value changes, ranks shuffle and issues come and go: a long trading day in seconds.
-            // Its own error list: Chromium asks a JSON page for /favicon.ico, which the daemon has not.
-            const benchErrors = [];
-            const bench = await openPage(browser.context, benchErrors, 'bench');
-            // Any same-origin HTML document will do; a JSON answer is shown in one.
-            await bench.goto(`${daemon.baseUrl}/api/health`);
-            const cdp = await browser.context.newCDPSession(bench);
-            const heap = async () => {
-                await cdp.send('HeapProfiler.collectGarbage');
-                return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-            };
-            const run = (from, to) =>
-                bench.evaluate(
-                    async ([first, last]) => {
-                        if (!window.__bench) {
-                            const { RankingTable } = await import('/js/table.mjs');
-                            const { RankTracker } = await import('/js/movement.mjs');
-                            const html = document.createElement('div');
-                            html.innerHTML =
-                                '<table id="t"><caption></caption><thead></thead><tbody></tbody></table><p id="e"></p>';
-                            document.body.append(html);
-                            window.__bench = {
-                                table: new RankingTable(html.querySelector('#t'), html.querySelector('#e'), {
-                                    onSort() {},
-                                }),
-                                tracker: new RankTracker(),
-                                root: html,
-                            };
-                        }
-                        const { table, tracker, root } = window.__bench;
-                        const times = [];
-                        for (let version = first; version <= last; version++) {
-                            const data = [];
-                            for (let i = 0; i < 200; i++) {
-                                // One issue enters (and one leaves) every second snapshot; values move each time.
-                                const code = String(100000 + ((i + Math.floor(version / 2)) % 400));
-                                const change = ((i + version) % 21) - 10;
-                                data.push({
-                                    rank: i + 1,
-                                    code,
-                                    name: `종목${code}`,
-                                    price: 10000 + ((version * 37 + i) % 5000),
-                                    direction: change > 0 ? 'up' : change < 0 ? 'down' : 'unchanged',
-                                    change,
-                                    change_rate: change / 3,
-                                    prev_volume: 100000 + i,
-                                    volume: 200000 + version * 10 + i,
-                                    surge_volume: 100000 + version * 10,
-                                    surge_rate: 100 + ((version + i) % 900),
-                                });
-                            }
-                            const snapshot = { version, tr: 'opt10023', data };
-                            tracker.update(snapshot);
-                            const start = performance.now();
-                            table.render({
-                                feedId: 'bench',
-                                snapshot,
-                                movements: tracker.movements,
-                                sort: { key: 'surge_rate', kind: 'number', dir: 'desc' },
-                                query: '',
-                                caption: '',
-                            });
-                            times.push(performance.now() - start);
-                        }
-                        times.sort((a, b) => a - b);
-                        return {
-                            median: times[times.length >> 1],
-                            p95: times[Math.floor(times.length * 0.95)],
-                            nodes: root.getElementsByTagName('*').length,
-                        };
-                    },
-                    [from, to],
-                );
-            const warm = await run(1, 300);
-            const heapWarm = await heap();
-            const long = await run(301, 1500);
-            const heapLong = await heap();
-            const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-            t.diagnostic(`render of 200 rows: median ${long.median.toFixed(2)} ms, p95 ${long.p95.toFixed(2)} ms`);
-            t.diagnostic(
-                `heap ${mb(heapWarm)} after 300 snapshots, ${mb(heapLong)} after 1500; ${long.nodes} elements`,
+        'the language switch shows the page in English, keeps the choice, and goes back',
+        { timeout: 30000 },
+        async () => {
+            await page.getByRole('button', { name: 'EN', exact: true }).click();
+            await page.waitForFunction(() => document.documentElement.lang === 'en');
+            let shown = await readPage(page);
+            assert.deepEqual(shown.headers.slice(0, 3), ['Rank', 'Code', 'Name']);
+            assert.equal(shown.connection, 'Connected');
+            assert.equal(shown.server, 'Mock trading');
+            assert.equal(shown.subtitle, 'kiwoomd · Kiwoom emulator');
+            assert.equal(await page.getByRole('button', { name: 'KOSDAQ', exact: true }).count(), 1);
+            assert.equal(
+                await page.locator('#filter').getAttribute('placeholder'),
+                'Search name or code (initials too: ㅅㅅㅈㅈ)',
             );
-            // A frame is 16 ms, and an idle machine needs a few; the bound leaves room for a CI machine
-            // busy with other builds, and still catches a render that re-lays out or rebuilds the table.
-            assert.ok(long.median < RENDER_MEDIAN_LIMIT_MS, `a render takes ${long.median} ms (median)`);
-            assert.equal(long.nodes, warm.nodes, 'the table holds as many elements as before');
-            assert.ok(heapLong - heapWarm < 1e6, `the heap grew by ${heapLong - heapWarm} bytes over 1200 snapshots`);
-            await bench.close();
-            assert.deepEqual(
-                benchErrors.filter((e) => !e.endsWith('/favicon.ico)')),
-                [],
-            );
+            assert.ok(shown.rowCount >= 20, 'the rows stay');
+            await page.screenshot({ path: path.join(screenshotDir, 'dashboard-desktop-english.png') });
+
+            await page.reload();
+            await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
+                timeout: 15000,
+            });
+            shown = await readPage(page);
+            assert.equal(shown.lang, 'en', 'the choice outlives a reload');
+            assert.equal(shown.headers[0], 'Rank');
+
+            await page.getByRole('button', { name: 'KO', exact: true }).click();
+            await page.waitForFunction(() => document.documentElement.lang === 'ko');
+            shown = await readPage(page);
+            assert.deepEqual(shown.headers.slice(0, 3), ['순위', '종목코드', '종목명']);
+            assert.equal(shown.connection, '연결됨');
+            assert.deepEqual(errors, []);
         },
     );
 
@@ -481,14 +419,11 @@ describe('the polling fallback, when the daemon refuses the stream', () => {
                 timeout: 5000,
             });
 
-            // Note each new version the moment the API has it, and when the page shows it.
+            // Note each new version the API has, and check the page shows it.
             await page.evaluate(() => {
                 window.__versions = [];
                 new MutationObserver(() => {
-                    window.__versions.push({
-                        version: document.getElementById('ranking').dataset.version,
-                        at: Date.now(),
-                    });
+                    window.__versions.push(document.getElementById('ranking').dataset.version);
                 }).observe(document.getElementById('ranking'), { attributes: true, attributeFilter: ['data-version'] });
             });
             const published = [];
@@ -497,24 +432,23 @@ describe('the polling fallback, when the daemon refuses the stream', () => {
             while (published.length < 2 && Date.now() < deadline) {
                 const { version } = await fetchJson(`${daemon.baseUrl}/api/feeds/kospi`);
                 if (version > last) {
-                    published.push({ version, at: Date.now() });
+                    published.push(version);
                     last = version;
                 }
                 await new Promise((resolve) => setTimeout(resolve, 100));
             }
             assert.equal(published.length, 2, 'the daemon published two new snapshots');
-            await page.waitForTimeout(1500);
+            await page.waitForFunction((v) => window.__versions.some((s) => Number(s) >= v), published.at(-1), {
+                timeout: SHOW_TIMEOUT_MS,
+            });
             const versions = await page.evaluate(() => window.__versions);
-            for (const { version, at } of published) {
-                const shown = versions.find((v) => Number(v.version) === version);
-                assert.ok(shown, `version ${version} reached the page`);
-                // The page polls once a second: one period, plus slack for a busy machine.
+            for (const version of published) {
                 assert.ok(
-                    shown.at - at <= POLL_LATENCY_MS,
-                    `version ${version} shown ${shown.at - at} ms after the API had it`,
+                    versions.some((v) => Number(v) === version),
+                    `version ${version} reached the page`,
                 );
-                t.diagnostic(`polling: version ${version} shown ${shown.at - at} ms after the API had it`);
             }
+            t.diagnostic(`polling: the page showed versions ${versions.join(', ')}`);
 
             const conditional = rankingAnswers.filter((a) => a.ifNoneMatch);
             assert.ok(conditional.length >= 2, 'the page asks with If-None-Match');
@@ -586,4 +520,90 @@ describe('the stale warning, when the emulated server drops the connection', () 
         assert.ok(!live.title.startsWith('⚠'));
         assert.deepEqual(errors, []);
     });
+});
+
+describe('token_policy "always": the page opened with and without the token', () => {
+    let daemon;
+    let browser;
+    let token;
+    const errors = [];
+
+    before(async () => {
+        daemon = await Daemon.start(binary, {
+            config: { ...CONFIG, server: { token_policy: 'always' } },
+            args: daemonArgs,
+        });
+        token = readFileSync(path.join(daemon.dataDir, 'api-token'), 'utf8').trim();
+        browser = await openBrowser();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await daemon?.stop();
+    });
+
+    test(
+        'without the token the page loads and its banner says how to open it with one',
+        { timeout: 30000 },
+        async () => {
+            const pageErrors = [];
+            const page = await openPage(browser.context, pageErrors, 'no-token');
+            const response = await page.goto(`${daemon.baseUrl}/`);
+            assert.equal(response.status(), 200, 'the page itself needs no token');
+            await page.waitForSelector('#problem-banner', { state: 'visible', timeout: 10000 });
+            const shown = await readPage(page);
+            assert.equal(shown.problem, 'token_needed');
+            assert.match(shown.problemText, /#token=/u);
+            assert.equal(shown.rowCount, 0, 'no data without the token');
+            // The refusals themselves are what the page is about here.
+            assert.deepEqual(
+                pageErrors.filter((e) => !/ 401 /u.test(e)),
+                [],
+            );
+            await page.screenshot({ path: path.join(screenshotDir, 'dashboard-token-needed.png') });
+            await page.close();
+        },
+    );
+
+    test(
+        'with #token= the page shows the rows, follows the stream, and drops the token from the address',
+        { timeout: 40000 },
+        async () => {
+            const page = await openPage(browser.context, errors, 'token');
+            const requests = [];
+            page.on('request', (request) => requests.push(request.url()));
+            await page.goto(`${daemon.baseUrl}/#token=${token}`);
+            await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
+                timeout: 15000,
+            });
+            assert.equal(new URL(page.url()).hash.includes('token'), false, 'the token left the address bar');
+            assert.ok(
+                requests.every((url) => !url.includes(token)),
+                'the token is in no request URL (so in no log)',
+            );
+            await page.waitForFunction(
+                () => document.getElementById('transport').textContent === '실시간 (SSE)',
+                null,
+                {
+                    timeout: 10000,
+                },
+            );
+            const first = (await readPage(page)).version;
+            await page.waitForFunction((v) => Number(document.getElementById('ranking').dataset.version) > v, first, {
+                timeout: SHOW_TIMEOUT_MS,
+            });
+            const shown = await readPage(page);
+            assert.equal(shown.problem, null);
+            assert.equal(shown.connection, '연결됨');
+
+            // The tab keeps the token: a reload without it still works.
+            await page.reload();
+            await page.waitForFunction(() => Number(document.getElementById('ranking').dataset.rows) >= 20, null, {
+                timeout: 15000,
+            });
+            assert.equal((await readPage(page)).problem, null);
+            assert.deepEqual(errors, []);
+            await page.close();
+        },
+    );
 });

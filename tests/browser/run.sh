@@ -6,8 +6,9 @@
 #
 # Needs node (>= 18), npm, /usr/bin/chromium (or KIWOOMD_CHROMIUM) and, for readable Korean in
 # the screenshots, a CJK font (Debian: chromium fonts-noto-cjk nodejs npm). playwright-core,
-# pinned in package-lock.json, is installed with `npm ci` into tests/browser/node_modules; it
-# never downloads a browser.
+# pinned in package-lock.json, is installed with `npm ci` into tests/browser/node_modules
+# (support/npm-install.sh, only when the locked versions are not installed); it never downloads a
+# browser.
 #
 # Exit status: 0 passed, 1 a test failed, 2 bad usage, 77 a prerequisite is missing (ctest
 # counts that as a failure unless the test sets SKIP_RETURN_CODE 77).
@@ -40,13 +41,7 @@ if command -v fc-list >/dev/null 2>&1 && [[ -z "$(fc-list :lang=ko family 2>/dev
 fi
 
 cd "$here"
-# npm ci only when the installed playwright-core is not the locked one, so that a second run
-# works offline; --prefer-offline uses npm's cache when it has the package.
-locked="$(node -p 'require("./package-lock.json").packages["node_modules/playwright-core"].version')"
-installed="$(node -p 'try { require("./node_modules/playwright-core/package.json").version } catch { "" }')"
-if [[ "$installed" != "$locked" ]]; then
-    npm ci --prefer-offline --no-audit --no-fund --loglevel=error
-fi
+"$here/support/npm-install.sh"
 
 mkdir -p "$screenshots"
 echo "== dashboard unit tests"

@@ -94,6 +94,50 @@ TEST_F(DashboardTest, UnknownApiPathsStayJson404sAndDoNotFallIntoTheDashboard) {
     EXPECT_EQ(response.contentType, "application/json; charset=utf-8");
 }
 
+// token_policy "always": a browser cannot attach a token to the page it navigates to, so the
+// page's own files (the same in every copy of kiwoomd, no data in them) load without it; the page
+// then sends the token from its address's fragment. Everything that carries data still needs it.
+TEST(DashboardWithToken, ThePagesFilesLoadWithoutTheTokenButNoDataDoes) {
+    ManualClock clock{fromKst(2026, 11, 24, 10, 0, 30)};
+    SnapshotCache cache;
+    StatusBoard board;
+    const std::string token(64, 'd');
+    ApiRouter router(cache, board, clock, "kospi", "dev", GuardSettings{{}, {}, token, std::string()},
+                     RouterParts{nullptr, nullptr, sampleAssets()});
+    router.setPort(8000);
+    const auto handle = [&router](const std::string& method, const std::string& path,
+                                  const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+        return router.handle(test::apiRequest(method, path, headers));
+    };
+    EXPECT_EQ(handle("GET", "/").status, 200);
+    EXPECT_EQ(handle("HEAD", "/").status, 200);
+    EXPECT_EQ(handle("GET", "/js/app.js").status, 200);
+    EXPECT_EQ(handle("GET", "/favicon.svg").status, 200);
+    for (const char* data : {"/api/status", "/api/feeds", "/api/feeds/kospi", "/api/volume-ranking",
+                             "/api/stream", "/api/health", "/api/nothing", "/metrics"}) {
+        const auto refused = handle("GET", data);
+        EXPECT_EQ(refused.status, 401) << data;
+        EXPECT_EQ(header(refused, "WWW-Authenticate"), "Bearer realm=\"kiwoomd\"") << data;
+    }
+    EXPECT_EQ(handle("POST", "/").status, 401) << "only reading the page is open";
+    EXPECT_EQ(handle("GET", "/api/status", {{"authorization", "Bearer " + token}}).status, 200);
+}
+
+TEST(DashboardWithToken, TheHostAndOriginChecksStillGuardThePagesFiles) {
+    ManualClock clock{fromKst(2026, 11, 24, 10, 0, 30)};
+    SnapshotCache cache;
+    StatusBoard board;
+    ApiRouter router(cache, board, clock, "kospi", "dev",
+                     GuardSettings{{}, {}, std::string(64, 'e'), std::string()},
+                     RouterParts{nullptr, nullptr, sampleAssets()});
+    router.setPort(8000);
+    ApiRequest rebound = test::apiRequest("GET", "/");
+    rebound.headers.clear();
+    rebound.headers.emplace("host", "evil.example:8000");
+    EXPECT_EQ(router.handle(rebound).status, 403);
+    EXPECT_EQ(router.handle(test::apiRequest("GET", "/", {{"origin", "https://evil.example"}})).status, 403);
+}
+
 TEST(DashboardSafePath, AcceptsOrdinaryPathsAndRejectsTricks) {
     EXPECT_TRUE(isSafeAssetPath("/index.html"));
     EXPECT_TRUE(isSafeAssetPath("/js/table.js"));

@@ -22,7 +22,8 @@ namespace kiwoomd::http {
 struct GuardSettings {
     std::vector<std::string> allowedHosts;   // extra host names, e.g. "kiwoomd.local"
     std::vector<std::string> allowedOrigins; // extra origins, e.g. "http://localhost:3000"
-    std::string token;                       // the API token; required on every request when set
+    // The API token; required on every request when set, except GETs of the dashboard's own files.
+    std::string token;
     // The API token for requests that change state (POST /api/control/...); empty: they are refused.
     std::string writeToken;
 };

@@ -7,8 +7,13 @@
 // the selected feed with `If-None-Match`, which costs a 304 without a body while nothing changed,
 // and tries the stream again from time to time. URLs are relative, so the page also works behind
 // a reverse proxy that mounts the daemon under a path.
+//
+// With a token (token_policy "always", docs/security.md), every request carries it as
+// `Authorization: Bearer`, and the stream is read with fetch (stream.mjs), since EventSource
+// cannot send that header.
 
 import { Transport } from './freshness.mjs';
+import { FetchEventSource } from './stream.mjs';
 
 /** An error answer of the API: `{"error": {"code", "message"}}` with its HTTP status. */
 export class ApiError extends Error {
@@ -22,13 +27,17 @@ export class ApiError extends Error {
 
 /**
  * GET a JSON resource. With `etag`, asks `If-None-Match` and resolves `{notModified: true}` on
- * 304; otherwise `{notModified: false, etag, body}`. Rejects with ApiError on an error status and
- * with the fetch's TypeError when the daemon cannot be reached.
+ * 304; otherwise `{notModified: false, etag, body}`. With `token`, sends it as
+ * `Authorization: Bearer`. Rejects with ApiError on an error status and with the fetch's
+ * TypeError when the daemon cannot be reached.
  */
-export async function fetchJson(url, { etag = null, fetchImpl = globalThis.fetch } = {}) {
+export async function fetchJson(url, { etag = null, token = null, fetchImpl = globalThis.fetch } = {}) {
     const headers = { Accept: 'application/json' };
     if (etag) {
         headers['If-None-Match'] = etag;
+    }
+    if (token) {
+        headers.Authorization = `Bearer ${token}`;
     }
     // no-store: the API says so too, and a manual If-None-Match must reach the daemon.
     const response = await fetchImpl(url, { headers, cache: 'no-store' });
@@ -55,6 +64,9 @@ const EVENT_SOURCE_CLOSED = 2;
  *   onStatus(status)              the body of /api/status (or of a stream `status` event)
  *   onSnapshot(feedId, ranking)   the body of /api/volume-ranking for a feed
  *   onTransport(transport)        one of Transport, whenever it changes
+ *   onProblem(error)              a poll failed (ApiError, or the fetch's TypeError), or null once
+ *                                 a poll succeeds again; see problems.mjs
+ *   token                         the API token to send, or null (then EventSource is used)
  *
  * Timers, fetch and EventSource can be replaced, for tests.
  */
@@ -77,6 +89,8 @@ export class LiveSource {
         onStatus,
         onSnapshot,
         onTransport,
+        onProblem,
+        token = null,
         pollMs = 1000,
         hiddenPollMs = 5000,
         statusPollMs = 2000,
@@ -92,6 +106,8 @@ export class LiveSource {
             onStatus,
             onSnapshot,
             onTransport,
+            onProblem,
+            token,
             pollMs,
             hiddenPollMs,
             statusPollMs,
@@ -110,7 +126,7 @@ export class LiveSource {
         this.#feedIds = [...feedIds];
         this.#selected = selected;
         this.#stopped = false;
-        if (this.#options.EventSourceImpl) {
+        if (this.#options.token || this.#options.EventSourceImpl) {
             this.#openStream();
         } else {
             this.#startPolling();
@@ -154,7 +170,10 @@ export class LiveSource {
     }
 
     #openStream() {
-        const stream = new this.#options.EventSourceImpl(STREAM_URL);
+        const { token, fetchImpl, setTimer, clearTimer } = this.#options;
+        const stream = token
+            ? new FetchEventSource(STREAM_URL, { token, fetchImpl, setTimer, clearTimer })
+            : new this.#options.EventSourceImpl(STREAM_URL);
         this.#stream = stream;
         const current = () => stream === this.#stream;
         stream.addEventListener('open', () => {
@@ -241,26 +260,28 @@ export class LiveSource {
             return;
         }
         this.#pollInFlight = true;
-        const { fetchImpl, now, statusPollMs } = this.#options;
+        const { fetchImpl, now, statusPollMs, token } = this.#options;
         try {
             const feedId = this.#selected;
-            const ranking = await fetchJson(rankingUrl(feedId), { etag: this.#etags.get(feedId), fetchImpl });
+            const ranking = await fetchJson(rankingUrl(feedId), { etag: this.#etags.get(feedId), token, fetchImpl });
             if (!ranking.notModified && this.#polling) {
                 this.#etags.set(feedId, ranking.etag);
                 this.#options.onSnapshot?.(feedId, ranking.body);
             }
             if (now() - this.#lastStatusPoll >= statusPollMs) {
                 this.#lastStatusPoll = now();
-                const status = await fetchJson(STATUS_URL, { fetchImpl });
+                const status = await fetchJson(STATUS_URL, { token, fetchImpl });
                 if (this.#polling) {
                     this.#options.onStatus?.(status.body);
                 }
             }
             if (this.#polling) {
                 this.#setTransport(Transport.POLLING);
+                this.#options.onProblem?.(null);
             }
         } catch (error) {
             if (this.#polling) {
+                this.#options.onProblem?.(error);
                 // An unknown feed (a reload removed it) is the caller's business; anything else
                 // means the daemon is not answering.
                 this.#setTransport(error instanceof ApiError ? Transport.POLLING : Transport.OFFLINE);

@@ -15,8 +15,10 @@ import {
     formatSignedInteger,
     formatSignedPercent,
 } from './format.mjs';
+import { hasText, t } from './i18n.mjs';
 
 /**
+ * label, title: from the catalogue (column.<key>, column.<key>.title), in the current language
  * kind:   how the cell is rendered and sorted ('rank', 'code', 'name' and 'text' sort as text
  *         or rank, the others as numbers)
  * tone:   the cell is coloured by the row's direction (red up, blue down)
@@ -29,20 +31,19 @@ import {
  * firstDescending: the first click on the header sorts from the largest value down
  */
 const KNOWN_COLUMNS = [
-    { key: 'rank', label: '순위', title: '순위 (지난 조회 대비 변동)', kind: 'rank' },
-    { key: 'code', label: '종목코드', kind: 'code', hideBelow: 'wide' },
-    { key: 'name', label: '종목명', kind: 'name' },
-    { key: 'price', label: '현재가', kind: 'number', format: formatInteger, tone: true, flash: true },
-    { key: 'change', label: '전일대비', kind: 'change', format: formatChange, tone: true, hideBelow: 'tablet' },
-    { key: 'change_rate', label: '등락률', kind: 'number', format: formatSignedPercent, tone: true },
-    { key: 'prev_volume', label: '이전거래량', kind: 'number', format: formatInteger, hideBelow: 'wide' },
-    { key: 'volume', label: '거래량', kind: 'number', format: formatInteger },
-    { key: 'surge_volume', label: '급증량', kind: 'number', format: formatSignedInteger, hideBelow: 'wide' },
-    { key: 'surge_rate', label: '급증률', kind: 'number', format: formatSignedPercent, bar: true },
+    { key: 'rank', kind: 'rank' },
+    { key: 'code', kind: 'code', hideBelow: 'wide' },
+    { key: 'name', kind: 'name' },
+    { key: 'price', kind: 'number', format: formatInteger, tone: true, flash: true },
+    { key: 'change', kind: 'change', format: formatChange, tone: true, hideBelow: 'tablet' },
+    { key: 'change_rate', kind: 'number', format: formatSignedPercent, tone: true },
+    { key: 'prev_volume', kind: 'number', format: formatInteger, hideBelow: 'wide' },
+    { key: 'volume', kind: 'number', format: formatInteger },
+    { key: 'surge_volume', kind: 'number', format: formatSignedInteger, hideBelow: 'wide' },
+    { key: 'surge_rate', kind: 'number', format: formatSignedPercent, bar: true },
     {
         key: 'volume_vs_prev_day',
-        label: '전일비',
-        title: '전일 거래량 대비',
+
         kind: 'number',
         format: formatPercent,
         bar: true,
@@ -50,16 +51,14 @@ const KNOWN_COLUMNS = [
     },
     {
         key: 'turnover_ratio',
-        label: '회전율',
-        title: '거래회전율',
+
         kind: 'number',
         format: formatPercent,
         hideBelow: 'wide',
     },
     {
         key: 'turnover_million_krw',
-        label: '거래대금',
-        title: '거래대금 (억원)',
+
         kind: 'number',
         format: formatEokFromMillions,
         hideBelow: 'tablet',
@@ -68,9 +67,6 @@ const KNOWN_COLUMNS = [
 
 /** Row members that are not columns of their own. */
 const NOT_COLUMNS = new Set(['direction', 'venue', 'invalid_fields']);
-
-/** In opt10023 `volume` is the volume now, next to the comparison volume. */
-const SURGE_VOLUME_LABEL = '현재거래량';
 
 for (const column of KNOWN_COLUMNS) {
     column.firstDescending = column.kind === 'number' || column.kind === 'change';
@@ -93,11 +89,16 @@ export function columnsFor(rows, sample = 20) {
             }
         }
     }
-    const columns = KNOWN_COLUMNS.filter((c) => present.has(c.key)).map((c) => ({ ...c }));
+    const columns = KNOWN_COLUMNS.filter((c) => present.has(c.key)).map((c) => ({
+        ...c,
+        label: t(`column.${c.key}`),
+        title: hasText(`column.${c.key}.title`) ? t(`column.${c.key}.title`) : undefined,
+    }));
     const volume = columns.find((c) => c.key === 'volume');
     if (volume && present.has('prev_volume')) {
-        // Next to the surge columns the volume is secondary: a small screen shows the surge rate.
-        volume.label = SURGE_VOLUME_LABEL;
+        // In opt10023 `volume` is the volume now, next to the comparison volume. Next to the surge
+        // columns it is secondary: a small screen shows the surge rate.
+        volume.label = t('column.volume.surge');
         volume.hideBelow = 'tablet';
     }
     for (const key of unknown) {

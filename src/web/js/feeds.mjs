@@ -1,17 +1,17 @@
 // Names of the configured feeds and the choice of the one to show. Pure: unit-tested in Node.
 
-const MARKET_NAMES = { kospi: '코스피', kosdaq: '코스닥', all: '전체' };
-const TR_NAMES = { opt10023: '거래량급증', opt10030: '당일거래량상위' };
+import { hasText, t } from './i18n.mjs';
+
 const DEFAULT_TR = 'opt10023';
 
-/** The Korean name of a TR, or its code when unknown: opt10023 → 거래량급증. */
+/** The name of a TR, or its code when unknown: opt10023 → 거래량급증 (Volume surge). */
 export function trName(tr) {
-    return TR_NAMES[tr] ?? tr ?? '';
+    return tr && hasText(`tr.${tr}`) ? t(`tr.${tr}`) : (tr ?? '');
 }
 
-/** The Korean name of a market, or the configured name in capitals: kosdaq → 코스닥. */
+/** The name of a market, or the configured name in capitals: kosdaq → 코스닥 (KOSDAQ). */
 export function marketName(market) {
-    return MARKET_NAMES[market] ?? String(market ?? '').toUpperCase();
+    return market && hasText(`market.${market}`) ? t(`market.${market}`) : String(market ?? '').toUpperCase();
 }
 
 /**

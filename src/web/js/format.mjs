@@ -1,69 +1,86 @@
-// Korean market formatting of the ranking's values. Pure functions: no DOM, unit-tested in Node.
+// Korean market formatting of the ranking's values, in the page's language. Pure functions: no DOM, unit-tested in Node.
 //
 // Conventions (as on Korean HTS screens): prices and volumes in full digits with thousands
 // separators; rates signed with two decimals (+3.57%); the change against the previous close as a
 // direction mark followed by the absolute amount (▲ 145, ▼ 335, ↑ for 상한, ↓ for 하한); rising
 // values red, falling ones blue. Traded value (거래대금) is shown in 억원 (100 million KRW).
 
+import { language, locale, t } from './i18n.mjs';
+
 /** What a missing or unreadable value (null in the API) is rendered as. */
 export const NULL_TEXT = '–';
 
-const integerFormat = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 0 });
-const rateFormat = new Intl.NumberFormat('ko-KR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const signedRateFormat = new Intl.NumberFormat('ko-KR', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-});
-const signedIntegerFormat = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-const eokFormatSmall = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 1 });
+// One set of formatters per locale, made when first needed: the page switches language live.
+const formatters = new Map();
+function fmt() {
+    const tag = locale();
+    let set = formatters.get(tag);
+    if (!set) {
+        set = {
+            integer: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
+            rate: new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+            signedRate: new Intl.NumberFormat(tag, {
+                minimumFractionDigits: 2,
+                maximumFractionDigits: 2,
+                signDisplay: 'exceptZero',
+            }),
+            signedInteger: new Intl.NumberFormat(tag, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }),
+            oneDecimal: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }),
+        };
+        formatters.set(tag, set);
+    }
+    return set;
+}
 
 const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
 
 /** 4902578 → "4,902,578"; null → "–". */
 export function formatInteger(value) {
-    return isNumber(value) ? integerFormat.format(value) : NULL_TEXT;
+    return isNumber(value) ? fmt().integer.format(value) : NULL_TEXT;
 }
 
 /** 3937190 → "+3,937,190", -1200 → "-1,200", 0 → "0". */
 export function formatSignedInteger(value) {
-    return isNumber(value) ? signedIntegerFormat.format(value) : NULL_TEXT;
+    return isNumber(value) ? fmt().signedInteger.format(value) : NULL_TEXT;
 }
 
 /** 3.57 → "+3.57%", -1.22 → "-1.22%", 0 → "0.00%". */
 export function formatSignedPercent(value) {
-    return isNumber(value) ? `${signedRateFormat.format(value)}%` : NULL_TEXT;
+    return isNumber(value) ? `${fmt().signedRate.format(value)}%` : NULL_TEXT;
 }
 
 /** A number with two decimals and no unit: 1234.5 → "1,234.50". */
 export function formatDecimal(value) {
-    return isNumber(value) ? rateFormat.format(value) : NULL_TEXT;
+    return isNumber(value) ? fmt().rate.format(value) : NULL_TEXT;
 }
 
 /** A rate without a sign of its own meaning, e.g. a turnover ratio: 12.3 → "12.30%". */
 export function formatPercent(value) {
-    return isNumber(value) ? `${rateFormat.format(value)}%` : NULL_TEXT;
+    return isNumber(value) ? `${fmt().rate.format(value)}%` : NULL_TEXT;
 }
 
 /**
  * Traded value given in millions of KRW (opt10030's 거래금액) as 억원: 123456 → "1,235억",
- * 5432 → "54.3억". Below 100억 one decimal is kept, so small values do not all read "0억".
+ * 5432 → "54.3억"; in English as billions: "123.5B", "5.4B". Below 100 units one decimal is
+ * kept, so small values do not all read "0억".
  */
 export function formatEokFromMillions(millions) {
     if (!isNumber(millions)) {
         return NULL_TEXT;
     }
-    const eok = millions / 100;
-    return `${Math.abs(eok) < 100 ? eokFormatSmall.format(eok) : integerFormat.format(eok)}억`;
+    const korean = language() === 'ko';
+    const amount = korean ? millions / 100 : millions / 1000;
+    const text = Math.abs(amount) < 100 ? fmt().oneDecimal.format(amount) : fmt().integer.format(amount);
+    return korean ? `${text}억` : `${text}B`;
 }
 
-/** The API's directions, with their Korean names and HTS marks. */
+/** The API's directions, with their HTS marks (the names are in the catalogue). */
 const DIRECTIONS = {
-    upper_limit: { tone: 'up', mark: '↑', label: '상한' },
-    up: { tone: 'up', mark: '▲', label: '상승' },
-    unchanged: { tone: 'flat', mark: '', label: '보합' },
-    down: { tone: 'down', mark: '▼', label: '하락' },
-    lower_limit: { tone: 'down', mark: '↓', label: '하한' },
+    upper_limit: { tone: 'up', mark: '↑' },
+    up: { tone: 'up', mark: '▲' },
+    unchanged: { tone: 'flat', mark: '' },
+    down: { tone: 'down', mark: '▼' },
+    lower_limit: { tone: 'down', mark: '↓' },
 };
 
 /**
@@ -85,9 +102,9 @@ export function directionTone(direction) {
     return DIRECTIONS[direction]?.tone ?? 'flat';
 }
 
-/** 상한, 상승, 보합, 하락, 하한; '' when unknown. */
+/** 상한, 상승, 보합, 하락, 하한 (upper limit, up, …); '' when unknown. */
 export function directionLabel(direction) {
-    return DIRECTIONS[direction]?.label ?? '';
+    return Object.hasOwn(DIRECTIONS, direction ?? '') ? t(`direction.${direction}`) : '';
 }
 
 /** ↑ ▲ ▼ ↓, or '' for 보합 and unknown. */
@@ -104,7 +121,7 @@ export function formatChange(change, direction) {
         return NULL_TEXT;
     }
     const mark = directionMark(effectiveDirection(direction, change));
-    const amount = integerFormat.format(Math.abs(change));
+    const amount = fmt().integer.format(Math.abs(change));
     return mark ? `${mark} ${amount}` : amount;
 }
 
@@ -113,27 +130,28 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** An age in seconds as Korean text: "방금", "12초 전", "3분 5초 전", "2시간 10분 전", "3일 전". */
+/**
+ * An age in seconds as text: "방금", "12초 전", "3분 5초 전", "2시간 10분 전", "3일 전" (in
+ * English "just now", "12 s ago", "3 min 5 s ago", …).
+ */
 export function formatAge(seconds) {
     if (!isNumber(seconds)) {
         return NULL_TEXT;
     }
     const s = Math.max(0, Math.floor(seconds));
     if (s < 1) {
-        return '방금';
+        return t('age.now');
     }
     if (s < MINUTE) {
-        return `${s}초 전`;
+        return t('age.seconds', s);
     }
     if (s < HOUR) {
-        const rest = s % MINUTE;
-        return rest ? `${Math.floor(s / MINUTE)}분 ${rest}초 전` : `${s / MINUTE}분 전`;
+        return t('age.minutes', Math.floor(s / MINUTE), s % MINUTE);
     }
     if (s < DAY) {
-        const minutes = Math.floor((s % HOUR) / MINUTE);
-        return minutes ? `${Math.floor(s / HOUR)}시간 ${minutes}분 전` : `${Math.floor(s / HOUR)}시간 전`;
+        return t('age.hours', Math.floor(s / HOUR), Math.floor((s % HOUR) / MINUTE));
     }
-    return `${Math.floor(s / DAY)}일 전`;
+    return t('age.days', Math.floor(s / DAY));
 }
 
 const kstParts = new Intl.DateTimeFormat('en-CA', {

@@ -6,6 +6,7 @@
 // one case the daemon cannot report: the page itself no longer hears from the daemon.
 
 import { formatKstTime } from './format.mjs';
+import { t } from './i18n.mjs';
 
 /** How the page currently receives data (see api.mjs). */
 export const Transport = Object.freeze({
@@ -15,61 +16,50 @@ export const Transport = Object.freeze({
     OFFLINE: 'offline',
 });
 
-const CONNECTION = {
-    connected: { text: '연결됨', tone: 'ok' },
-    logging_in: { text: '로그인 중', tone: 'warn' },
-    disconnected: { text: '접속 전', tone: 'warn' },
-    lost: { text: '연결 끊김', tone: 'bad' },
-    waiting_to_reconnect: { text: '재접속 대기', tone: 'bad' },
-    failed: { text: '접속 실패', tone: 'bad' },
+const CONNECTION_TONES = {
+    connected: 'ok',
+    logging_in: 'warn',
+    disconnected: 'warn',
+    lost: 'bad',
+    waiting_to_reconnect: 'bad',
+    failed: 'bad',
 };
 
-const SERVER = {
-    real: { text: '실서버', tone: 'ok' },
-    mock: { text: '모의투자', tone: 'info' },
-    unknown: { text: '서버 미확인', tone: 'muted' },
-};
+const SERVER_TONES = { real: 'ok', mock: 'info' };
 
-const TRANSPORT = {
-    [Transport.CONNECTING]: '연결 중…',
-    [Transport.STREAM]: '실시간 (SSE)',
-    [Transport.POLLING]: '폴링',
-    [Transport.OFFLINE]: 'kiwoomd 응답 없음',
-};
-
-/** The banner's fixed start, so the warning always reads the same way. */
-export const STALE_TITLE = '데이터 지연 (stale)';
+/** The banner's fixed start, so the warning always reads the same way (in the current language). */
+export function staleTitle() {
+    return t('stale.title');
+}
 
 function staleReason({ status, snapshot, transport, now }) {
     if (transport === Transport.OFFLINE) {
-        return 'kiwoomd 응답 없음 — 마지막으로 받은 데이터를 표시 중';
+        return t('stale.offline');
     }
     switch (status?.connection) {
         case 'lost':
-            return '연결 끊김 — 키움 서버에 다시 접속하는 중';
-        case 'waiting_to_reconnect': {
-            const next = status.next_reconnect_at ? ` (다음 시도 ${formatKstTime(status.next_reconnect_at, now)})` : '';
-            return `연결 끊김 — 재접속 대기${next}`;
-        }
+            return t('stale.lost');
+        case 'waiting_to_reconnect':
+            return t('stale.waiting', status.next_reconnect_at ? formatKstTime(status.next_reconnect_at, now) : '');
         case 'logging_in':
-            return '키움 서버 로그인 중';
+            return t('stale.loggingIn');
         case 'disconnected':
-            return '키움 서버 접속 전';
+            return t('stale.disconnected');
         case 'failed':
-            return 'OpenAPI 모듈 업데이트 필요 — kiwoomd를 다시 시작하세요';
+            return t('stale.failed');
         default:
             break;
     }
     if (status?.polling_paused) {
-        return '조회 일시정지 중 — 트레이 메뉴의 Resume polling으로 다시 시작';
+        return t('stale.paused');
     }
     if (!snapshot?.last_update) {
-        return '첫 조회를 기다리는 중';
+        return t('stale.firstFetch');
     }
     if (snapshot.market_open === false) {
-        return `장 마감 전에 받은 데이터 (마지막 갱신 ${formatKstTime(snapshot.last_update, now)})`;
+        return t('stale.closed', formatKstTime(snapshot.last_update, now));
     }
-    return `갱신 지연 — 마지막 갱신 ${formatKstTime(snapshot.last_update, now)}`;
+    return t('stale.late', formatKstTime(snapshot.last_update, now));
 }
 
 /**
@@ -89,21 +79,25 @@ export function describeFreshness({
 } = {}) {
     const connectionState = status?.connection;
     const marketOpen = snapshot?.market_open ?? status?.market_open;
+    const knownConnection = Object.hasOwn(CONNECTION_TONES, connectionState ?? '');
     let connection =
         transport === Transport.OFFLINE
-            ? { text: '응답 없음', tone: 'bad' }
-            : (CONNECTION[connectionState] ?? { text: '확인 중', tone: 'muted' });
+            ? { text: t('connection.offline'), tone: 'bad' }
+            : knownConnection
+              ? { text: t(`connection.${connectionState}`), tone: CONNECTION_TONES[connectionState] }
+              : { text: t('connection.unknown'), tone: 'muted' };
     if (status?.polling_paused && connectionState === 'connected' && transport !== Transport.OFFLINE) {
         // Logged in, but asking nothing (paused from the tray): the data ages by the usual rules.
-        connection = { text: '조회 일시정지', tone: 'warn' };
+        connection = { text: t('connection.paused'), tone: 'warn' };
     }
-    const server = SERVER[status?.server] ?? SERVER.unknown;
+    const serverKind = Object.hasOwn(SERVER_TONES, status?.server ?? '') ? status.server : 'unknown';
+    const server = { text: t(`server.${serverKind}`), tone: SERVER_TONES[serverKind] ?? 'muted' };
     const market =
         marketOpen === undefined || marketOpen === null
-            ? { text: '장 상태 미확인', tone: 'muted' }
+            ? { text: t('market.unknown'), tone: 'muted' }
             : marketOpen
-              ? { text: '장중', tone: 'ok' }
-              : { text: '장 마감', tone: 'muted' };
+              ? { text: t('market.open'), tone: 'ok' }
+              : { text: t('market.closed'), tone: 'muted' };
 
     const waitingForFirstData = transport === Transport.CONNECTING && !snapshot;
     const stale =
@@ -122,10 +116,13 @@ export function describeFreshness({
     }
     return {
         level,
-        banner: stale ? `${STALE_TITLE} — ${staleReason({ status, snapshot, transport, now })}` : null,
+        banner: stale ? `${staleTitle()} — ${staleReason({ status, snapshot, transport, now })}` : null,
         connection,
         server,
         market,
-        transport: { text: TRANSPORT[transport] ?? transport, tone: transport === Transport.STREAM ? 'ok' : 'muted' },
+        transport: {
+            text: Object.values(Transport).includes(transport) ? t(`transport.${transport}`) : transport,
+            tone: transport === Transport.STREAM ? 'ok' : 'muted',
+        },
     };
 }

@@ -1,8 +1,15 @@
-// The header: connection, server, market session, the data's age and the stale banner.
+// The header: the data's source, connection, server, market session, the data's age, the stale
+// banner and the banner of a refused or failed request.
 
 import { describeFreshness } from './freshness.mjs';
 import { NULL_TEXT, ageSeconds, formatAge, formatKstTime } from './format.mjs';
 import { rankingTitle } from './feeds.mjs';
+import { hasText, t } from './i18n.mjs';
+
+/** The subtitle for /api/status's `backend`: "kiwoomd · 키움 OpenAPI+", "… REST API"; plain before. */
+export function subtitleFor(backend) {
+    return backend && hasText(`source.${backend}`) ? t('page.subtitle', t(`source.${backend}`)) : 'kiwoomd';
+}
 
 function setBadge(element, { text, tone }) {
     if (element.textContent !== text) {
@@ -20,6 +27,7 @@ function setText(element, text) {
 export class Header {
     #el;
     #lastBanner = null;
+    #lastProblem = null;
 
     /** `root` is the document; the elements are found by id. */
     constructor(root) {
@@ -28,6 +36,10 @@ export class Header {
             body: root.body,
             banner: byId('stale-banner'),
             bannerText: byId('stale-text'),
+            problem: byId('problem-banner'),
+            problemTitle: byId('problem-title'),
+            problemHint: byId('problem-hint'),
+            subtitle: byId('subtitle'),
             connection: byId('connection'),
             server: byId('server'),
             market: byId('market'),
@@ -41,10 +53,20 @@ export class Header {
 
     /**
      * Shows the state of the selected feed. Called whenever the status, the selected feed's
-     * ranking or the transport changes; cheap when nothing did.
+     * ranking, the transport, the problem (problems.mjs, or null) or the language changes; cheap
+     * when nothing did.
      */
-    render({ status, snapshot, transport, feedLabel }) {
+    render({ status, snapshot, transport, feedLabel, problem = null }) {
         const el = this.#el;
+        setText(el.subtitle, subtitleFor(status?.backend));
+        const problemKey = problem ? `${problem.kind}|${problem.title}|${problem.hint}` : null;
+        if (problemKey !== this.#lastProblem) {
+            this.#lastProblem = problemKey;
+            el.problem.hidden = problem === null;
+            el.problem.dataset.problem = problem?.kind ?? '';
+            el.problemTitle.textContent = problem?.title ?? '';
+            el.problemHint.textContent = problem?.hint ?? '';
+        }
         const freshness = describeFreshness({ status, snapshot, transport });
         setBadge(el.connection, freshness.connection);
         setBadge(el.server, freshness.server);
@@ -52,10 +74,13 @@ export class Header {
         setBadge(el.transport, freshness.transport);
         el.body.dataset.health = freshness.level;
 
-        if (freshness.banner !== this.#lastBanner) {
-            this.#lastBanner = freshness.banner;
-            el.banner.hidden = freshness.banner === null;
-            el.bannerText.textContent = freshness.banner ?? '';
+        // One alert at a time: a refused or failed request says what to do, which matters more
+        // than the data's age (the health, the badges and the tab's title still say stale).
+        const staleBanner = problem ? null : freshness.banner;
+        if (staleBanner !== this.#lastBanner) {
+            this.#lastBanner = staleBanner;
+            el.banner.hidden = staleBanner === null;
+            el.bannerText.textContent = staleBanner ?? '';
         }
 
         const title = rankingTitle(feedLabel ?? '', snapshot?.tr);
@@ -65,8 +90,8 @@ export class Header {
         el.updated.dateTime = snapshot?.last_update ?? '';
         this.tick(snapshot);
 
-        const prefix = freshness.banner ? '⚠ 지연 · ' : '';
-        const pageTitle = `${prefix}${title || '거래량급증'} · kiwoomd`;
+        const prefix = freshness.banner ? t('header.titleWarning') : '';
+        const pageTitle = `${prefix}${title || t('tr.opt10023')} · kiwoomd`;
         if (document.title !== pageTitle) {
             document.title = pageTitle;
         }
@@ -75,6 +100,6 @@ export class Header {
     /** Refreshes the age only (called every second). */
     tick(snapshot) {
         const age = snapshot?.last_update ? ageSeconds(snapshot.last_update, Date.now()) : null;
-        setText(this.#el.age, age === null ? '데이터 없음' : `${formatAge(age)} 갱신`);
+        setText(this.#el.age, age === null ? t('header.noData') : t('header.age', formatAge(age)));
     }
 }

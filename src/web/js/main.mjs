@@ -1,13 +1,44 @@
-// The dashboard's entry point: loads the feed list, then keeps the header and the table in step
-// with the daemon through LiveSource (stream, or polling when the stream is unavailable).
+// The dashboard's entry point: picks the language and the API token, loads the feed list, then
+// keeps the header and the table in step with the daemon through LiveSource (stream, or polling
+// when the stream is unavailable).
 
-import { FEEDS_URL, LiveSource, fetchJson } from './api.mjs';
+import { ApiError, FEEDS_URL, LiveSource, fetchJson } from './api.mjs';
 import { Transport } from './freshness.mjs';
 import { feedIdsDiffer, feedLabels, pickFeed, rankingTitle } from './feeds.mjs';
 import { Header } from './header.mjs';
+import { language, onLanguageChange, pickLanguage, setLanguage, t } from './i18n.mjs';
+import { LanguageSwitch, applyStaticTexts } from './language.mjs';
 import { RankTracker } from './movement.mjs';
+import { describeProblem } from './problems.mjs';
 import { RankingTable } from './table.mjs';
 import { MarketSwitch } from './switch.mjs';
+import { splitFragment, takeToken } from './token.mjs';
+
+const LANGUAGE_STORAGE_KEY = 'kiwoomd.language';
+
+function storage(name) {
+    try {
+        return globalThis[name] ?? null;
+    } catch {
+        return null; // storage disabled by the browser's settings
+    }
+}
+
+function storedLanguage() {
+    try {
+        return storage('localStorage')?.getItem(LANGUAGE_STORAGE_KEY) ?? null;
+    } catch {
+        return null;
+    }
+}
+
+// The token arrives in the fragment (#token=...), which never reaches a server; it leaves the
+// address bar at once, so it is neither bookmarked nor shown over a shoulder.
+const fragment = splitFragment(location.hash);
+const token = takeToken(fragment.token, storage('sessionStorage'));
+if (fragment.token) {
+    history.replaceState(null, '', `${location.pathname}${location.search}${fragment.hash}`);
+}
 
 const FEEDS_RETRY_MS = 3000;
 // A config reload can add or remove feeds; the status says so when it comes, and this catches it
@@ -22,6 +53,7 @@ const state = {
     snapshots: new Map(),
     trackers: new Map(),
     status: null,
+    problem: null,
     transport: Transport.CONNECTING,
     sort: DEFAULT_SORT,
     query: '',
@@ -42,9 +74,19 @@ const marketSwitch = new MarketSwitch(document.getElementById('market-switch'), 
 const filterInput = document.getElementById('filter');
 const rowCount = document.getElementById('row-count');
 
+function setProblem(error) {
+    if (state.problem !== error) {
+        state.problem = error;
+        renderHeader();
+    }
+}
+
 const source = new LiveSource({
+    token,
+    onProblem: setProblem,
     onStatus(status) {
         state.status = status;
+        state.problem = null;
         const ids = Array.isArray(status?.feeds) ? status.feeds.map((feed) => feed.id) : null;
         if (
             ids &&
@@ -58,6 +100,7 @@ const source = new LiveSource({
         renderHeader();
     },
     onSnapshot(feedId, snapshot) {
+        state.problem = null;
         state.snapshots.set(feedId, snapshot);
         let tracker = state.trackers.get(feedId);
         if (!tracker) {
@@ -86,6 +129,10 @@ function renderHeader() {
         snapshot: selectedSnapshot(),
         transport: state.transport,
         feedLabel: state.labels.get(state.selected) ?? state.selected ?? '',
+        problem: describeProblem(state.problem, {
+            tokenSent: Boolean(token),
+            pageUrl: `${location.origin}${location.pathname}`,
+        }),
     });
 }
 
@@ -98,11 +145,11 @@ function renderTable() {
         movements: state.trackers.get(state.selected)?.movements,
         sort: state.sort,
         query: state.query,
-        caption: `${rankingTitle(label, snapshot?.tr)} 순위`,
+        caption: t('table.caption', rankingTitle(label, snapshot?.tr)),
     });
     const total = snapshot?.data?.length ?? 0;
     const shown = Number(document.getElementById('ranking').dataset.rows || 0);
-    rowCount.textContent = state.query ? `${total}종목 중 ${shown}종목` : `${total}종목`;
+    rowCount.textContent = state.query ? t('table.countFiltered', total, shown) : t('table.count', total);
 }
 
 function selectFeed(feedId) {
@@ -146,8 +193,15 @@ function applyFeeds(feeds) {
     }
 }
 
+/** The market switch's labels, in the current language. */
+function relabelFeeds() {
+    const labels = feedLabels(state.feeds);
+    state.labels = new Map(state.feeds.map((feed, i) => [feed.id, labels[i]]));
+    marketSwitch.setFeeds(state.feeds.map((feed) => ({ id: feed.id, label: state.labels.get(feed.id) })));
+}
+
 async function loadFeeds() {
-    const { body } = await fetchJson(FEEDS_URL);
+    const { body } = await fetchJson(FEEDS_URL, { token });
     return Array.isArray(body?.feeds) ? body.feeds : [];
 }
 
@@ -185,13 +239,16 @@ async function start() {
         try {
             feeds = await loadFeeds();
             break;
-        } catch {
-            state.transport = Transport.OFFLINE;
+        } catch (error) {
+            // Refused (ApiError) is not silent: the daemon answers, and the banner says why.
+            state.transport = error instanceof ApiError ? Transport.CONNECTING : Transport.OFFLINE;
+            state.problem = error;
             renderHeader();
             await new Promise((resolve) => setTimeout(resolve, FEEDS_RETRY_MS));
         }
     }
     state.transport = Transport.CONNECTING;
+    state.problem = null;
     applyFeeds(feeds);
     source.start(
         feeds.map((feed) => feed.id),
@@ -211,6 +268,11 @@ filterInput.addEventListener('keydown', (event) => {
     }
 });
 window.addEventListener('hashchange', () => {
+    if (splitFragment(location.hash).token) {
+        // A token pasted into the address of an open page: start again with it.
+        location.reload();
+        return;
+    }
     const wanted = decodeURIComponent(location.hash.slice(1));
     if (state.feeds.some((feed) => feed.id === wanted)) {
         selectFeed(wanted);
@@ -223,6 +285,28 @@ setInterval(() => {
         reloadFeeds();
     }
 }, FEEDS_CHECK_MS);
+
+// The language: the reader's stored choice, else the browser's; the switch changes it live.
+const languageSwitch = new LanguageSwitch(document.getElementById('language-switch'), {
+    onSelect(lang) {
+        try {
+            storage('localStorage')?.setItem(LANGUAGE_STORAGE_KEY, lang);
+        } catch {
+            // Not stored: the choice holds until the page is reloaded.
+        }
+        setLanguage(lang);
+    },
+});
+onLanguageChange(() => {
+    applyStaticTexts(document, language());
+    languageSwitch.select(language());
+    relabelFeeds();
+    renderTable();
+    renderHeader();
+});
+setLanguage(pickLanguage(storedLanguage(), navigator.languages ?? [navigator.language]));
+applyStaticTexts(document, language());
+languageSwitch.select(language());
 
 renderHeader();
 renderTable();

@@ -1,5 +1,6 @@
 // Rank movement since the previous snapshot of a feed. Pure: no DOM, unit-tested in Node.
 
+import { t } from './i18n.mjs';
 import { rowKey } from './rows.mjs';
 
 /**
@@ -70,11 +71,11 @@ export class RankTracker {
 export function describeMovement(movement) {
     switch (movement?.kind) {
         case 'up':
-            return { text: `▲${movement.by}`, label: `${movement.by}계단 상승` };
+            return { text: `▲${movement.by}`, label: t('movement.up', movement.by) };
         case 'down':
-            return { text: `▼${movement.by}`, label: `${movement.by}계단 하락` };
+            return { text: `▼${movement.by}`, label: t('movement.down', movement.by) };
         case 'new':
-            return { text: 'NEW', label: '신규 진입' };
+            return { text: 'NEW', label: t('movement.new') };
         default:
             // Unchanged or unknown: nothing, so that only the movers catch the eye (and the ear).
             return { text: '', label: '' };

@@ -4,11 +4,11 @@
 
 import { columnsFor, columnsSignature } from './columns.mjs';
 import { NULL_TEXT, directionLabel, directionTone, effectiveDirection, formatChange } from './format.mjs';
+import { t } from './i18n.mjs';
 import { describeMovement } from './movement.mjs';
 import { maxPositive, nextSort, rowKey, visibleRows } from './rows.mjs';
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' };
-const INVALID_TITLE = '읽을 수 없는 값 (invalid_fields)';
 const FLASH = ['flash-a', 'flash-b'];
 
 function create(tag, className, text) {
@@ -237,13 +237,13 @@ export class RankingTable {
 
     #emptyText(snapshot, rows, shown, query) {
         if (!snapshot) {
-            return '순위를 불러오는 중…';
+            return t('table.loading');
         }
         if (rows.length === 0) {
-            return '아직 받은 순위가 없습니다. 첫 조회를 기다리는 중입니다.';
+            return t('table.noRows');
         }
         if (shown.length === 0) {
-            return `‘${query}’와(과) 일치하는 종목이 없습니다.`;
+            return t('table.noMatch', query);
         }
         return null;
     }
@@ -328,7 +328,7 @@ export class RankingTable {
                         `num${toneClass}${bad ? ' invalid' : ''}${column.bar ? ' bar-cell' : ''}${hide}`,
                         flash && column.flash,
                     );
-                    const cellTitle = bad ? INVALID_TITLE : '';
+                    const cellTitle = bad ? t('table.invalid') : '';
                     if (cell.value.element.title !== cellTitle) {
                         cell.value.element.title = cellTitle;
                     }

@@ -222,3 +222,50 @@ test('fetchJson reads 304, ETags and error bodies', async () => {
         (error) => error instanceof ApiError && error.status === 404 && error.code === 'unknown_feed',
     );
 });
+
+test('with a token, the stream is read with fetch and every request carries the token', async () => {
+    const requests = [];
+    let refuse = true;
+    const fetchImpl = async (url, init) => {
+        requests.push([url, init.headers.Authorization ?? null]);
+        if (url === 'api/stream') {
+            // The stream is refused (503), so the page polls; the first poll is refused too.
+            return { status: 503, headers: new Headers({ 'Content-Type': 'application/json' }), body: null };
+        }
+        if (refuse) {
+            return response(401, { error: { code: 'unauthorized', message: 'token' } });
+        }
+        return url.startsWith('api/volume-ranking')
+            ? response(200, { version: 2 }, { etag: '"v2"' })
+            : response(200, { connection: 'connected' });
+    };
+    const clock = new ManualClock();
+    const problems = [];
+    const source = new LiveSource({
+        token: 'secret',
+        onProblem: (error) => problems.push(error && [error.status, error.code]),
+        onSnapshot: () => {},
+        onStatus: () => {},
+        EventSourceImpl: FakeEventSource,
+        fetchImpl,
+        now: () => clock.now,
+        setTimer: clock.set,
+        clearTimer: clock.clear,
+        isHidden: () => false,
+    });
+    FakeEventSource.instances = [];
+    source.start(['kospi'], 'kospi');
+    await clock.advance(0);
+    assert.equal(FakeEventSource.instances.length, 0, 'EventSource cannot send the token; fetch does');
+    assert.deepEqual(requests[0], ['api/stream', 'Bearer secret']);
+    assert.deepEqual(requests[1], ['api/volume-ranking?feed=kospi', 'Bearer secret']);
+    assert.deepEqual(problems, [[401, 'unauthorized']], 'the refusal is reported, not taken for silence');
+    refuse = false;
+    await clock.advance(1000);
+    assert.ok(
+        requests.slice(2).every(([, auth]) => auth === 'Bearer secret'),
+        'every request carries the token',
+    );
+    assert.deepEqual(problems.at(-1), null, 'a good answer clears the problem');
+    source.stop();
+});

@@ -1,7 +1,7 @@
 // What the header says about the data's freshness (src/web/js/freshness.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STALE_TITLE, Transport, describeFreshness } from '../../../src/web/js/freshness.mjs';
+import { Transport, describeFreshness, staleTitle } from '../../../src/web/js/freshness.mjs';
 
 const connected = { connection: 'connected', server: 'mock', market_open: true };
 const fresh = { stale: false, market_open: true, last_update: '2026-11-25T09:14:12+09:00', version: 3 };
@@ -32,7 +32,7 @@ test('a lost connection is a stale warning saying the connection dropped', () =>
         transport: Transport.STREAM,
     });
     assert.equal(f.level, 'stale');
-    assert.ok(f.banner.startsWith(`${STALE_TITLE} — 연결 끊김`), f.banner);
+    assert.ok(f.banner.startsWith(`${staleTitle()} — 연결 끊김`), f.banner);
     assert.deepEqual(f.connection, { text: '연결 끊김', tone: 'bad' });
 });
 
