@@ -206,7 +206,7 @@ TEST(TrayPresenter, StartWithWindowsIsCheckedWhenTheEntryExists) {
 TEST(TrayPresenter, DashboardLogsAboutAndQuitAreAvailableInEveryState) {
     for (const auto state :
          {ConnectionState::Disconnected, ConnectionState::LoggingIn, ConnectionState::Connected,
-          ConnectionState::Lost, ConnectionState::WaitingToReconnect, ConnectionState::Failed}) {
+          ConnectionState::Lost, ConnectionState::WaitingToReconnect}) {
         const auto model = presenter().present(inputs(withState(state)));
         for (const TrayMenuItem* item :
              {&model.openDashboard, &model.copyApiUrl, &model.openLogFolder, &model.about, &model.quit}) {
@@ -303,7 +303,7 @@ TEST(TrayPresenter, TheStatusMessageNamesServerUserLastUpdateAndUrl) {
 TEST(TrayPresenter, TheMenuSaysWhetherTheControlsHostRunsAndWhyTheLastOneEnded) {
     TrayInputs in = liveInputs();
     SessionStatus status = *in.status;
-    status.host = HostStatus{4242, 2, "running", "answered no ping for 20 s (hung)", 32};
+    status.host = HostStatus{4242, 2, HostState::Running, "answered no ping for 20 s (hung)", 32};
     in.status = std::make_shared<const SessionStatus>(status);
     const auto model = presenter().present(in);
     const auto line = std::find_if(model.statusLines.begin(), model.statusLines.end(),

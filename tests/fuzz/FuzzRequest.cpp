@@ -132,7 +132,7 @@ struct World {
             feed.rowCount = static_cast<int>(snapshot->rows.size());
             feed.version = snapshot->version;
             feed.stale = snapshot->stale;
-            feed.polling = "active";
+            feed.polling = FeedPolling::Active;
             status.feeds.push_back(feed);
         }
         status.requests.sent = 12;

@@ -6,6 +6,14 @@
 #include <utility>
 #include <vector>
 
+namespace kiwoomd::prev_next {
+
+inline constexpr int kFirstPage = 0;
+inline constexpr int kNextPage = 2;
+inline constexpr char kMoreData[] = "2"; // OnReceiveTrData's prevNext when another page exists
+
+} // namespace kiwoomd::prev_next
+
 namespace kiwoomd {
 
 using TrInputs = std::vector<std::pair<std::string, std::string>>;

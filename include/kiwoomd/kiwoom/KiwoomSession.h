@@ -8,6 +8,8 @@
 
 #include "kiwoomd/core/FeedDefinition.h"
 #include "kiwoomd/core/MarketCalendar.h"
+#include "kiwoomd/core/PollQueue.h"
+#include "kiwoomd/core/RankingAssembly.h"
 #include "kiwoomd/core/RequestLimiter.h"
 #include "kiwoomd/core/Scheduler.h"
 #include "kiwoomd/core/ScreenNumberPool.h"
@@ -20,7 +22,6 @@
 #include <QObject>
 
 #include <chrono>
-#include <deque>
 #include <optional>
 #include <random>
 #include <vector>
@@ -87,21 +88,14 @@ private:
         FeedDefinition definition;
         QString screenNo;
         FeedStatus status;
-        std::vector<RankingRow> collecting;
-        std::string rqName; // the query under way: one request name for all of its pages
-        int pagesFetched = 0;
-        int skippedThisPoll = 0;
-        bool queued = false;
+        RankingAssembly ranking; // the pages of the poll under way
+        std::string rqName;      // the query under way: one request name for all of its pages
+        bool queued = false;     // a poll is queued or in flight
         bool fetchedThisRun = false;
         FeedSnapshotPtr published;
     };
-    struct Request {
-        std::size_t feed = 0;
-        int prevNext = 0;
-        int attempt = 1;
-    };
     struct InFlight {
-        Request request;
+        PollRequest request;
         std::string rqName;
         bool accepted = false; // requestSent said 0
     };
@@ -112,15 +106,14 @@ private:
     void onRequestSent(const QString& rqName, int result);
     void onPageArrived(const TrPage& page);
     void onServerMessage(const QString& rqName, const QString& message);
-    void onThrottled(FeedState& feed, const Request& request, int code);
+    void onThrottled(FeedState& feed, const PollRequest& request, int code);
 
     void schedulePoll();
     void scheduleFreshnessCheck();
     void pollDue();
-    bool shouldPoll(const FeedState& feed, Timestamp now) const;
-    void enqueue(const Request& request);
+    void enqueue(const PollRequest& request);
     void pump();
-    void sendRequest(const Request& request);
+    void sendRequest(const PollRequest& request);
     void onRequestTimeout();
     void finishFeed(FeedState& feed);
     void failFeed(FeedState& feed, int kiwoomCode, const std::string& message);
@@ -128,7 +121,6 @@ private:
     // Freezes and publishes the feed's snapshot: with `newRows` (moved in) or the rows it has.
     void publishSnapshot(FeedState& feed, std::optional<std::vector<RankingRow>> newRows = std::nullopt);
     bool isStale(const FeedState& feed) const;
-    std::string pollingState(const FeedState& feed, Timestamp now) const;
     void publishStatus();
     std::chrono::milliseconds throttleBackoff();
 
@@ -144,7 +136,7 @@ private:
     RequestCounters m_counters;
     Timestamp m_startedAt;
     std::vector<FeedState> m_feeds;
-    std::deque<Request> m_queue;
+    PollQueue m_queue;
     std::optional<InFlight> m_inFlight;
     int m_consecutiveThrottles = 0;
     std::uint64_t m_requestSerial = 0;

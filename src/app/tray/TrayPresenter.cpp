@@ -52,9 +52,10 @@ bool versionUpdatePending(const SessionStatus& status) {
 
 // The control's host process: whether it runs, how often it was replaced, and why it last ended.
 QString hostLine(const HostStatus& host) {
-    QString line = host.pid != 0
-                       ? QStringLiteral("Control host: %1 (pid %2)").arg(q(host.state)).arg(host.pid)
-                       : QStringLiteral("Control host: %1").arg(q(host.state));
+    QString line =
+        host.pid != 0
+            ? QStringLiteral("Control host: %1 (pid %2)").arg(q(hostStateName(host.state))).arg(host.pid)
+            : QStringLiteral("Control host: %1").arg(q(hostStateName(host.state)));
     if (host.restarts > 0) {
         line += QStringLiteral(", replaced %1 times").arg(host.restarts);
     }
@@ -96,9 +97,6 @@ StateLook lookFor(const TrayInputs& inputs) {
     case ConnectionState::WaitingToReconnect:
         return {TrayIconKind::Error, versionUpdatePending(status) ? QStringLiteral("OpenAPI module updating")
                                                                   : QStringLiteral("login failed")};
-    case ConnectionState::Failed:
-        return {TrayIconKind::Error, versionUpdatePending(status) ? QStringLiteral("OpenAPI update needed")
-                                                                  : QStringLiteral("failed")};
     case ConnectionState::Connected:
         break;
     }
@@ -206,16 +204,13 @@ TrayViewModel TrayPresenter::present(const TrayInputs& inputs) const {
     case ConnectionState::LoggingIn:
         model.login = {QStringLiteral("Logging in") + QChar(0x2026), false};
         break;
-    case ConnectionState::Failed: // only a restart helps once the module wants to update
-        model.login = {QStringLiteral("Log in now"), false};
-        break;
     default:
         model.login = {QStringLiteral("Log in now"), true};
         break;
     }
     model.pollingPaused = status.pollingPaused;
     model.pause = {status.pollingPaused ? QStringLiteral("Resume polling") : QStringLiteral("Pause polling"),
-                   status.connection != ConnectionState::Failed};
+                   true};
     model.openDashboard = {QStringLiteral("Open dashboard"), true};
     model.copyApiUrl = {QStringLiteral("Copy API URL"), true};
     model.openLogFolder = {QStringLiteral("Open log folder"), true};
