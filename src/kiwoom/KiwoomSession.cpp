@@ -322,19 +322,23 @@ void KiwoomSession::onRequestSent(const QString& rqName, int result) {
         publishStatus();
         return;
     }
+    onRefused(feed, request, result, "request failed: " + kiwoom_error::describeWithCode(result));
+}
+
+void KiwoomSession::onRefused(FeedState& feed, const PollRequest& request, int code,
+                              const std::string& failure) {
     m_inFlight.reset();
     m_timeoutTask.stop();
-    if (kiwoom_error::isThrottle(result)) {
-        onThrottled(feed, request, result);
+    if (kiwoom_error::isThrottle(code)) {
+        onThrottled(feed, request, code);
         return;
     }
-    if (result == kiwoom_error::kNoData) {
+    if (code == kiwoom_error::kNoData) {
         noteNoData(feed);
-        pump();
-        return;
+    } else {
+        ++m_counters.failed;
+        failFeed(feed, code, failure);
     }
-    ++m_counters.failed;
-    failFeed(feed, result, "request failed: " + kiwoom_error::describeWithCode(result));
     pump();
 }
 
@@ -358,23 +362,11 @@ void KiwoomSession::onServerMessage(const QString& rqName, const QString& messag
     }
     const PollRequest request = m_inFlight->request;
     FeedState& feed = m_feeds[request.feed];
-    m_inFlight.reset();
-    m_timeoutTask.stop();
     ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(*code)];
+    const std::string reason = message.trimmed().toStdString();
     spdlog::warn("{} {}: the server refused the request: {}", feed.definition.id, feed.definition.trCode,
-                 message.trimmed().toStdString());
-    if (kiwoom_error::isThrottle(*code)) {
-        onThrottled(feed, request, *code);
-        return;
-    }
-    if (*code == kiwoom_error::kNoData) {
-        noteNoData(feed);
-        pump();
-        return;
-    }
-    ++m_counters.failed;
-    failFeed(feed, *code, "the server refused the request: " + message.trimmed().toStdString());
-    pump();
+                 reason);
+    onRefused(feed, request, *code, "the server refused the request: " + reason);
 }
 
 std::chrono::milliseconds KiwoomSession::throttleBackoff() {

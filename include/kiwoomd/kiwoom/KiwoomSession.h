@@ -106,6 +106,9 @@ private:
     void onRequestSent(const QString& rqName, int result);
     void onPageArrived(const TrPage& page);
     void onServerMessage(const QString& rqName, const QString& message);
+    // A request the source or the server refused: a throttle waits and sends it again, "no data"
+    // is an empty answer, anything else fails the poll with `failure`.
+    void onRefused(FeedState& feed, const PollRequest& request, int code, const std::string& failure);
     void onThrottled(FeedState& feed, const PollRequest& request, int code);
 
     void schedulePoll();
