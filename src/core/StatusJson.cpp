@@ -86,7 +86,7 @@ nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestam
         {json::kReconnectCount, status.reconnectCount},
         {json::kNextReconnectAt, timeOrNull(status.nextReconnectAt)},
         {json::kLastError, errorOrNull(status.lastError)},
-        {json::kServer, status.serverKind},
+        {json::kServer, serverKindName(status.serverKind)},
         {json::kUserId, status.userIdMasked},
         {json::kLoginError, errorOrNull(status.loginError)},
         {json::kMarketOpen, status.marketOpen},

@@ -32,7 +32,7 @@ FeedSnapshotPtr snapshot(const std::string& id, std::optional<Timestamp> fetched
 SessionStatus connectedStatus() {
     SessionStatus s;
     s.connection = ConnectionState::Connected;
-    s.serverKind = "mock";
+    s.serverKind = ServerKind::Mock;
     s.userIdMasked = "si*******";
     s.marketOpen = true;
     s.budget = {{5, 1, 1}, {5, 18, 4}, {25, 90, 4}, {1000, 3600, 12}};

@@ -29,10 +29,17 @@ TEST(SessionStatus, HostStatesHaveTheirApiNames) {
     EXPECT_EQ(hostStateName(HostState::Stopped), "stopped");
 }
 
+TEST(SessionStatus, ServerKindsHaveTheirApiNames) {
+    EXPECT_STREQ(serverKindName(ServerKind::Unknown), "unknown");
+    EXPECT_STREQ(serverKindName(ServerKind::Mock), "mock");
+    EXPECT_STREQ(serverKindName(ServerKind::Real), "real");
+}
+
 TEST(SessionStatus, AFeedWaitsForTheConnectionAndAHostIsStoppedUntilToldOtherwise) {
     EXPECT_EQ(FeedStatus{}.polling, FeedPolling::WaitingForConnection);
     EXPECT_EQ(HostStatus{}.state, HostState::Stopped);
     EXPECT_EQ(SessionStatus{}.connection, ConnectionState::Disconnected);
+    EXPECT_EQ(SessionStatus{}.serverKind, ServerKind::Unknown);
 }
 
 TEST(SessionStatus, MaskedUserIdKeepsTheFirstTwoCharacters) {

@@ -117,7 +117,7 @@ struct World {
         SessionStatus status;
         status.connection = ConnectionState::Connected;
         status.connectionSince = fromKst(2026, 11, 24, 9, 0, 2);
-        status.serverKind = "mock";
+        status.serverKind = ServerKind::Mock;
         status.userIdMasked = maskUserId("simtrader");
         status.startedAt = fromKst(2026, 11, 24, 9, 0, 0);
         status.marketOpen = true;

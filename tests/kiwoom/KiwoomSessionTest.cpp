@@ -70,7 +70,7 @@ TEST_F(KiwoomSessionTest, LogsInAndPublishesAFreshRankingForEveryFeed) {
     }
     const auto status = board.current();
     EXPECT_EQ(status->connection, ConnectionState::Connected);
-    EXPECT_EQ(status->serverKind, "mock");
+    EXPECT_EQ(status->serverKind, ServerKind::Mock);
     EXPECT_EQ(status->userIdMasked, "si*******");
     EXPECT_TRUE(control()->unknownCalls().empty()) << control()->unknownCalls().front();
 }

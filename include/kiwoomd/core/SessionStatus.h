@@ -2,6 +2,7 @@
 // What the session knows about itself, as an immutable value for HTTP threads and the tray.
 
 #include "kiwoomd/core/Clock.h"
+#include "kiwoomd/core/TrPage.h"
 
 #include <cstdint>
 #include <map>
@@ -93,8 +94,8 @@ struct SessionStatus {
     Timestamp connectionSince{};
     int reconnectCount = 0; // connections lost since start
     std::optional<Timestamp> nextReconnectAt;
-    std::optional<ErrorInfo> lastError; // the last error of the session, whatever its kind
-    std::string serverKind = "unknown"; // "mock" or "real" once logged in (GetServerGubun)
+    std::optional<ErrorInfo> lastError;          // the last error of the session, whatever its kind
+    ServerKind serverKind = ServerKind::Unknown; // mock or real once logged in (GetServerGubun)
     std::string userIdMasked;
     std::optional<ErrorInfo> loginError;
     std::vector<FeedStatus> feeds;

@@ -66,8 +66,8 @@ QString hostLine(const HostStatus& host) {
 }
 
 QString serverText(const SessionStatus& status) {
-    if (status.serverKind == "mock" || status.serverKind == "real") {
-        return q(status.serverKind) + QStringLiteral(" server");
+    if (status.serverKind != ServerKind::Unknown) {
+        return q(serverKindName(status.serverKind)) + QStringLiteral(" server");
     }
     return QStringLiteral("server not known yet");
 }
@@ -171,8 +171,9 @@ TrayViewModel TrayPresenter::present(const TrayInputs& inputs) const {
                              .arg(status.userIdMasked.empty() ? QStringLiteral("not logged in")
                                                               : q(status.userIdMasked));
     model.statusLines << QStringLiteral("Server: %1 (%2 backend)")
-                             .arg(status.serverKind == "unknown" ? QStringLiteral("not known yet")
-                                                                 : q(status.serverKind),
+                             .arg(status.serverKind == ServerKind::Unknown
+                                      ? QStringLiteral("not known yet")
+                                      : q(serverKindName(status.serverKind)),
                                   q(status.backend));
     if (const auto newest = newestFetch(inputs.snapshots)) {
         model.statusLines << QStringLiteral("Last update: %1 (%2 ago)")
