@@ -2,7 +2,9 @@
 // The session's data side, written once for every Source: polls every feed's TR within the request
 // limits (one request in flight, queued by feed priority, paced by sliding windows), follows
 // continuation pages, turns rows into typed records and publishes snapshots and status. Logging
-// in and staying logged in is ConnectionSupervisor's job.
+// in and staying logged in is ConnectionSupervisor's job. This class is the Qt glue (timers,
+// signals, the Source calls); the rules it follows are core's: PollQueue (request order),
+// RankingAssembly (a poll's pages), FeedFreshness (stale, due) and SessionStatusAssembly.
 // Thread: the Qt main thread. Its outputs (SnapshotCache, StatusBoard) are the only things other
 // threads touch.
 
