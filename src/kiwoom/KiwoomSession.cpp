@@ -1,5 +1,6 @@
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 
+#include "kiwoomd/core/FeedChanges.h"
 #include "kiwoomd/core/FeedFreshness.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
@@ -24,6 +25,15 @@ std::vector<LimitWindow> withMargin(std::vector<LimitWindow> windows, millisecon
         window.length += margin;
     }
     return windows;
+}
+
+template <typename Feeds> std::vector<FeedDefinition> definitionsOf(const Feeds& feeds) {
+    std::vector<FeedDefinition> definitions;
+    definitions.reserve(feeds.size());
+    for (const auto& feed : feeds) {
+        definitions.push_back(feed.definition);
+    }
+    return definitions;
 }
 
 } // namespace
@@ -97,31 +107,28 @@ void KiwoomSession::reconfigure(SessionSettings settings) {
     m_timeoutTask.stop();
     m_pumpTask.stop();
 
+    const FeedChanges changes = planFeedChanges(definitionsOf(m_feeds), settings.feeds);
     std::vector<FeedState> next;
-    for (const auto& definition : settings.feeds) {
-        const auto old = std::find_if(m_feeds.begin(), m_feeds.end(), [&](const FeedState& f) {
-            return f.definition.id == definition.id && f.definition.trCode == definition.trCode &&
-                   f.definition.inputs == definition.inputs && f.definition.market == definition.market;
-        });
-        if (old != m_feeds.end()) {
-            FeedState kept = std::move(*old);
+    next.reserve(settings.feeds.size());
+    for (std::size_t i = 0; i < settings.feeds.size(); ++i) {
+        const FeedDefinition& definition = settings.feeds[i];
+        if (const auto from = changes.keptFrom[i]) {
+            FeedState kept = std::move(m_feeds[*from]);
             kept.definition = definition; // priority and page limit may have changed
             kept.queued = false;
             kept.ranking.restart();
-            m_feeds.erase(old);
             next.push_back(std::move(kept));
         } else {
             next.push_back(makeFeed(definition));
             spdlog::info("feed '{}' ({}) added", definition.id, definition.trCode);
         }
     }
-    for (const auto& gone : m_feeds) {
-        m_screens.release(gone.screenNo.toStdString());
-        if (std::none_of(next.begin(), next.end(),
-                         [&](const FeedState& f) { return f.definition.id == gone.definition.id; })) {
-            m_cache.remove(gone.definition.id);
-            spdlog::info("feed '{}' removed", gone.definition.id);
-        }
+    for (const std::size_t dropped : changes.dropped) {
+        m_screens.release(m_feeds[dropped].screenNo.toStdString());
+    }
+    for (const auto& id : changes.removedIds) {
+        m_cache.remove(id);
+        spdlog::info("feed '{}' removed", id);
     }
     m_feeds = std::move(next);
 
