@@ -21,7 +21,6 @@ const CONNECTION = {
     disconnected: { text: '접속 전', tone: 'warn' },
     lost: { text: '연결 끊김', tone: 'bad' },
     waiting_to_reconnect: { text: '재접속 대기', tone: 'bad' },
-    failed: { text: '접속 실패', tone: 'bad' },
 };
 
 const SERVER = {
@@ -55,8 +54,6 @@ function staleReason({ status, snapshot, transport, now }) {
             return '키움 서버 로그인 중';
         case 'disconnected':
             return '키움 서버 접속 전';
-        case 'failed':
-            return 'OpenAPI 모듈 업데이트 필요 — kiwoomd를 다시 시작하세요';
         default:
             break;
     }
