@@ -22,7 +22,7 @@ for entry in "${languages[@]}"; do
     read -r language extra <<<"$entry"
     ts="src/app/translations/kiwoomd_${language}.ts"
     # Locations left out: line numbers would change the .ts on every edit of a source.
-    args=(-silent -locations none -extensions cpp,h -source-language en -target-language "$language")
+    args=(-silent -locations none -extensions cpp,h -I include -source-language en -target-language "$language")
     if [ -n "$extra" ]; then
         args+=("$extra")
     fi

@@ -14,10 +14,38 @@ std::string connectionStateName(ConnectionState state) {
         return "lost";
     case ConnectionState::WaitingToReconnect:
         return "waiting_to_reconnect";
-    case ConnectionState::Failed:
-        return "failed";
     }
     return "disconnected";
+}
+
+std::string feedPollingName(FeedPolling polling) {
+    switch (polling) {
+    case FeedPolling::WaitingForConnection:
+        return "waiting for connection";
+    case FeedPolling::Paused:
+        return "paused";
+    case FeedPolling::Fetching:
+        return "fetching";
+    case FeedPolling::IdleMarketClosed:
+        return "idle: market closed";
+    case FeedPolling::Active:
+        return "active";
+    }
+    return "waiting for connection";
+}
+
+std::string hostStateName(HostState state) {
+    switch (state) {
+    case HostState::Starting:
+        return "starting";
+    case HostState::Running:
+        return "running";
+    case HostState::Stopping:
+        return "stopping";
+    case HostState::Stopped:
+        return "stopped";
+    }
+    return "stopped";
 }
 
 std::string maskUserId(const std::string& userId) {

@@ -49,7 +49,7 @@ nlohmann::ordered_json feedStatusToJson(const FeedStatus& feed, Timestamp now) {
              : nlohmann::ordered_json(nullptr)},
         {json::kStale, feed.stale},
         {json::kRestored, feed.restored},
-        {json::kPolling, feed.polling},
+        {json::kPolling, feedPollingName(feed.polling)},
         {json::kNote,
          feed.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(feed.note)},
         {json::kLastError, errorOrNull(feed.lastError)},
@@ -62,7 +62,7 @@ nlohmann::ordered_json hostOrNull(const std::optional<HostStatus>& host) {
     }
     return {{json::kPid, host->pid},
             {json::kRestarts, host->restarts},
-            {json::kState, host->state},
+            {json::kState, hostStateName(host->state)},
             {json::kLastExit, host->lastExit},
             {json::kBits, host->bits}};
 }
@@ -86,7 +86,7 @@ nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestam
         {json::kReconnectCount, status.reconnectCount},
         {json::kNextReconnectAt, timeOrNull(status.nextReconnectAt)},
         {json::kLastError, errorOrNull(status.lastError)},
-        {json::kServer, status.serverKind},
+        {json::kServer, serverKindName(status.serverKind)},
         {json::kUserId, status.userIdMasked},
         {json::kLoginError, errorOrNull(status.loginError)},
         {json::kMarketOpen, status.marketOpen},

@@ -18,8 +18,8 @@ long long millisecondsSinceEpoch(Timestamp time) {
 
 // The parts of the status a dashboard shows in its header: an event when one of them changes.
 std::string headlineOf(const SessionStatus& status) {
-    std::string headline = connectionStateName(status.connection) + '|' + status.serverKind + '|' +
-                           (status.marketOpen ? "open" : "closed") + '|' +
+    std::string headline = connectionStateName(status.connection) + '|' + serverKindName(status.serverKind) +
+                           '|' + (status.marketOpen ? "open" : "closed") + '|' +
                            (status.pollingPaused ? "paused" : "");
     for (const auto& feed : status.feeds) {
         headline += '|' + feed.id;

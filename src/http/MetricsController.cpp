@@ -111,7 +111,7 @@ ApiResponse MetricsController::get(const ApiRequest& /*request*/) const {
              "1 for the session's current connection state, 0 for the others.");
     for (const auto state :
          {ConnectionState::Disconnected, ConnectionState::LoggingIn, ConnectionState::Connected,
-          ConnectionState::Lost, ConnectionState::WaitingToReconnect, ConnectionState::Failed}) {
+          ConnectionState::Lost, ConnectionState::WaitingToReconnect}) {
         e.sample("kiwoomd_connection_state", label("state", connectionStateName(state)),
                  status->connection == state ? 1 : 0);
     }

@@ -87,9 +87,9 @@ void ConnectionSupervisor::onLoggedIn(const LoginInfo& info) {
     m_serverKind = info.serverKind;
     m_userIdMasked = maskUserId(info.userId);
     if (m_userIdMasked.empty()) {
-        spdlog::info("logged in on the {} server", m_serverKind);
+        spdlog::info("logged in on the {} server", serverKindName(m_serverKind));
     } else {
-        spdlog::info("logged in as {} on the {} server", m_userIdMasked, m_serverKind);
+        spdlog::info("logged in as {} on the {} server", m_userIdMasked, serverKindName(m_serverKind));
     }
     setState(ConnectionState::Connected);
     emit connected();

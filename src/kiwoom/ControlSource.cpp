@@ -27,11 +27,11 @@ QString q(const std::string& text) {
     return QString::fromStdString(text);
 }
 
-std::string serverKindOf(const QString& gubun) {
+ServerKind serverKindOf(const QString& gubun) {
     if (gubun.trimmed().isEmpty()) {
-        return "unknown";
+        return ServerKind::Unknown;
     }
-    return gubun.trimmed() == QLatin1String("1") ? "mock" : "real";
+    return gubun.trimmed() == QLatin1String("1") ? ServerKind::Mock : ServerKind::Real;
 }
 
 } // namespace

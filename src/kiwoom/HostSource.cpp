@@ -44,7 +44,7 @@ HostSource::~HostSource() {
     }
 }
 
-void HostSource::setState(const std::string& state) {
+void HostSource::setState(HostState state) {
     m_status.state = state;
     emit hostChanged();
 }
@@ -81,7 +81,7 @@ void HostSource::startHost() {
     connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
             &HostSource::onProcessFinished);
     connect(m_process, &QProcess::errorOccurred, this, &HostSource::onProcessError);
-    setState("starting");
+    setState(HostState::Starting);
     m_startTimeout.start(m_settings.startTimeout, [this] {
         endHost("did not answer within " + std::to_string(seconds(m_settings.startTimeout)) +
                 " s of its start");
@@ -97,7 +97,7 @@ void HostSource::endHost(const std::string& why) {
     }
     m_endReason = why;
     spdlog::warn("ending the control's host (pid {}): it {}", m_status.pid, why);
-    setState("stopping");
+    setState(HostState::Stopping);
     m_pingTask.stop();
     m_startTimeout.stop();
     m_process->kill();
@@ -229,7 +229,7 @@ void HostSource::onHello(const protocol::Hello& hello) {
     m_backendName = QString::fromStdString(hello.backend);
     spdlog::info("the control's host is up: pid {}, {}-bit, {} control", hello.pid, hello.bits,
                  hello.backend);
-    setState("running");
+    setState(HostState::Running);
     m_lastPong = m_scheduler.now();
     m_pingTask.start(m_settings.pingInterval, [this] { sendPing(); });
     if (m_loginWanted) {
@@ -300,7 +300,7 @@ void HostSource::onProcessFinished(int exitCode, QProcess::ExitStatus status) {
     m_killTask.stop();
     m_status.lastExit = why;
     m_status.pid = 0;
-    setState("stopped");
+    setState(HostState::Stopped);
     reportEnd(why);
 }
 

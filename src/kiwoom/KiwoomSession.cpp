@@ -1,12 +1,14 @@
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 
 #include "kiwoomd/core/ControlCalls.h"
+#include "kiwoomd/core/FeedChanges.h"
+#include "kiwoomd/core/FeedFreshness.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/ServerMessage.h"
+#include "kiwoomd/core/SessionStatusAssembly.h"
 #include "kiwoomd/core/ThrottlePolicy.h"
 #include "kiwoomd/core/TrCatalogue.h"
-#include "kiwoomd/core/TrValue.h"
 
 #include <spdlog/spdlog.h>
 
@@ -24,6 +26,15 @@ std::vector<LimitWindow> withMargin(std::vector<LimitWindow> windows, millisecon
         window.length += margin;
     }
     return windows;
+}
+
+template <typename Feeds> std::vector<FeedDefinition> definitionsOf(const Feeds& feeds) {
+    std::vector<FeedDefinition> definitions;
+    definitions.reserve(feeds.size());
+    for (const auto& feed : feeds) {
+        definitions.push_back(feed.definition);
+    }
+    return definitions;
 }
 
 } // namespace
@@ -97,31 +108,28 @@ void KiwoomSession::reconfigure(SessionSettings settings) {
     m_timeoutTask.stop();
     m_pumpTask.stop();
 
+    const FeedChanges changes = planFeedChanges(definitionsOf(m_feeds), settings.feeds);
     std::vector<FeedState> next;
-    for (const auto& definition : settings.feeds) {
-        const auto old = std::find_if(m_feeds.begin(), m_feeds.end(), [&](const FeedState& f) {
-            return f.definition.id == definition.id && f.definition.trCode == definition.trCode &&
-                   f.definition.inputs == definition.inputs && f.definition.market == definition.market;
-        });
-        if (old != m_feeds.end()) {
-            FeedState kept = std::move(*old);
+    next.reserve(settings.feeds.size());
+    for (std::size_t i = 0; i < settings.feeds.size(); ++i) {
+        const FeedDefinition& definition = settings.feeds[i];
+        if (const auto from = changes.keptFrom[i]) {
+            FeedState kept = std::move(m_feeds[*from]);
             kept.definition = definition; // priority and page limit may have changed
             kept.queued = false;
-            kept.collecting.clear();
-            m_feeds.erase(old);
+            kept.ranking.restart();
             next.push_back(std::move(kept));
         } else {
             next.push_back(makeFeed(definition));
             spdlog::info("feed '{}' ({}) added", definition.id, definition.trCode);
         }
     }
-    for (const auto& gone : m_feeds) {
-        m_screens.release(gone.screenNo.toStdString());
-        if (std::none_of(next.begin(), next.end(),
-                         [&](const FeedState& f) { return f.definition.id == gone.definition.id; })) {
-            m_cache.remove(gone.definition.id);
-            spdlog::info("feed '{}' removed", gone.definition.id);
-        }
+    for (const std::size_t dropped : changes.dropped) {
+        m_screens.release(m_feeds[dropped].screenNo.toStdString());
+    }
+    for (const auto& id : changes.removedIds) {
+        m_cache.remove(id);
+        spdlog::info("feed '{}' removed", id);
     }
     m_feeds = std::move(next);
 
@@ -188,7 +196,7 @@ void KiwoomSession::onDisconnected() {
     m_queue.clear();
     for (auto& feed : m_feeds) {
         feed.queued = false;
-        feed.collecting.clear();
+        feed.ranking.restart();
     }
 }
 
@@ -199,30 +207,14 @@ void KiwoomSession::schedulePoll() {
     });
 }
 
-bool KiwoomSession::shouldPoll(const FeedState& feed, Timestamp now) const {
-    if (feed.queued || !feed.fetchedThisRun || m_settings.calendar.isRegularSessionOpen(now)) {
-        return !feed.queued;
-    }
-    // Outside the session the ranking does not change: fetch once after the close, then idle
-    // instead of spending the request budget. An attempt after the close that answered "no data"
-    // counts as done; one that failed is tried again next interval.
-    const auto lastClose = m_settings.calendar.lastCloseAtOrBefore(now);
-    if (!lastClose) {
-        return false;
-    }
-    const bool fetchedSinceClose = feed.status.lastFetch && *feed.status.lastFetch >= *lastClose;
-    const bool answeredSinceClose =
-        feed.status.lastAttempt && *feed.status.lastAttempt >= *lastClose && !feed.status.lastError;
-    return !fetchedSinceClose && !answeredSinceClose;
-}
-
 void KiwoomSession::pollDue() {
     if (m_connection.state() != ConnectionState::Connected || m_pollingPaused) {
         return;
     }
     const Timestamp now = m_scheduler.now();
     for (std::size_t i = 0; i < m_feeds.size(); ++i) {
-        if (shouldPoll(m_feeds[i], now)) {
+        const FeedState& feed = m_feeds[i];
+        if (isFeedPollDue(m_settings.calendar, feed.status, feed.queued, feed.fetchedThisRun, now)) {
             enqueue({i, prev_next::kFirstPage, 1});
         }
     }
@@ -251,14 +243,10 @@ void KiwoomSession::setPollingPaused(bool paused) {
         spdlog::info("polling paused: no request is sent until it is resumed");
         m_pollTask.stop();
         // First pages not yet sent are dropped; continuation pages stay and finish their ranking.
-        const auto firstPage = [](const Request& r) { return r.prevNext == prev_next::kFirstPage; };
-        for (const Request& r : m_queue) {
-            if (firstPage(r)) {
-                m_feeds[r.feed].queued = false;
-                m_feeds[r.feed].collecting.clear();
-            }
+        for (const std::size_t dropped : m_queue.dropFirstPages()) {
+            m_feeds[dropped].queued = false;
+            m_feeds[dropped].ranking.restart();
         }
-        m_queue.erase(std::remove_if(m_queue.begin(), m_queue.end(), firstPage), m_queue.end());
         publishStatus();
         return;
     }
@@ -276,26 +264,18 @@ void KiwoomSession::reconnectNow() {
     }
 }
 
-void KiwoomSession::enqueue(const Request& request) {
+void KiwoomSession::enqueue(const PollRequest& request) {
     FeedState& feed = m_feeds[request.feed];
     if (request.prevNext == prev_next::kFirstPage && request.attempt == 1) {
         feed.queued = true;
-        feed.collecting.clear();
-        feed.pagesFetched = 0;
-        feed.skippedThisPoll = 0;
+        feed.ranking.restart();
         feed.status.lastAttempt = m_scheduler.now();
     }
     if (request.prevNext == prev_next::kNextPage) {
-        m_queue.push_front(request); // a started ranking finishes before another begins
+        m_queue.addToFront(request); // a started ranking finishes before another begins
         return;
     }
-    // First pages wait in priority order, first come first served within a priority.
-    const int priority = feed.definition.priority;
-    const auto position = std::find_if(m_queue.begin(), m_queue.end(), [&](const Request& queued) {
-        return queued.prevNext == prev_next::kFirstPage &&
-               m_feeds[queued.feed].definition.priority > priority;
-    });
-    m_queue.insert(position, request);
+    m_queue.addFirstPage(request, feed.definition.priority);
 }
 
 void KiwoomSession::pump() {
@@ -310,12 +290,10 @@ void KiwoomSession::pump() {
         m_pumpTask.start(wait, [this] { pump(); });
         return;
     }
-    const Request request = m_queue.front();
-    m_queue.pop_front();
-    sendRequest(request);
+    sendRequest(*m_queue.takeNext());
 }
 
-void KiwoomSession::sendRequest(const Request& request) {
+void KiwoomSession::sendRequest(const PollRequest& request) {
     FeedState& feed = m_feeds[request.feed];
     // One request name for every page of one query, as public wrappers do; a fresh one for each
     // query, so that an answer arriving after its query timed out cannot pass for the next one's.
@@ -342,7 +320,7 @@ void KiwoomSession::onRequestSent(const QString& rqName, int result) {
     if (!m_inFlight || m_inFlight->accepted || rqName.toStdString() != m_inFlight->rqName) {
         return;
     }
-    const Request request = m_inFlight->request;
+    const PollRequest request = m_inFlight->request;
     FeedState& feed = m_feeds[request.feed];
     ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(result)];
     if (result == kiwoom_error::kOk) {
@@ -352,29 +330,33 @@ void KiwoomSession::onRequestSent(const QString& rqName, int result) {
         publishStatus();
         return;
     }
+    onRefused(feed, request, result, "request failed: " + kiwoom_error::describeWithCode(result));
+}
+
+void KiwoomSession::onRefused(FeedState& feed, const PollRequest& request, int code,
+                              const std::string& failure) {
     m_inFlight.reset();
     m_timeoutTask.stop();
-    if (kiwoom_error::isThrottle(result)) {
-        onThrottled(feed, request, result);
+    if (kiwoom_error::isThrottle(code)) {
+        onThrottled(feed, request, code);
         return;
     }
-    if (result == kiwoom_error::kNoData) {
+    if (code == kiwoom_error::kNoData) {
         noteNoData(feed);
-        pump();
-        return;
+    } else {
+        ++m_counters.failed;
+        failFeed(feed, code, failure);
     }
-    ++m_counters.failed;
-    failFeed(feed, result, "request failed: " + kiwoom_error::describeWithCode(result));
     pump();
 }
 
-void KiwoomSession::onThrottled(FeedState& feed, const Request& request, int code) {
+void KiwoomSession::onThrottled(FeedState& feed, const PollRequest& request, int code) {
     ++m_counters.throttled;
     const auto backoff = throttleBackoff();
     spdlog::warn("{} {}: {}; backing off {} ms", feed.definition.id, feed.definition.trCode,
                  kiwoom_error::describeWithCode(code), backoff.count());
     feed.status.lastError = ErrorInfo{code, kiwoom_error::describe(code), m_scheduler.now()};
-    m_queue.push_front(request); // retried as it was, after the backoff
+    m_queue.addToFront(request); // retried as it was, after the backoff
     m_pumpTask.start(backoff, [this] { pump(); });
     publishStatus();
 }
@@ -386,25 +368,13 @@ void KiwoomSession::onServerMessage(const QString& rqName, const QString& messag
     if (!code || !m_inFlight || rqName.toStdString() != m_inFlight->rqName) {
         return;
     }
-    const Request request = m_inFlight->request;
+    const PollRequest request = m_inFlight->request;
     FeedState& feed = m_feeds[request.feed];
-    m_inFlight.reset();
-    m_timeoutTask.stop();
     ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(*code)];
+    const std::string reason = message.trimmed().toStdString();
     spdlog::warn("{} {}: the server refused the request: {}", feed.definition.id, feed.definition.trCode,
-                 message.trimmed().toStdString());
-    if (kiwoom_error::isThrottle(*code)) {
-        onThrottled(feed, request, *code);
-        return;
-    }
-    if (*code == kiwoom_error::kNoData) {
-        noteNoData(feed);
-        pump();
-        return;
-    }
-    ++m_counters.failed;
-    failFeed(feed, *code, "the server refused the request: " + message.trimmed().toStdString());
-    pump();
+                 reason);
+    onRefused(feed, request, *code, "the server refused the request: " + reason);
 }
 
 std::chrono::milliseconds KiwoomSession::throttleBackoff() {
@@ -419,7 +389,7 @@ void KiwoomSession::onRequestTimeout() {
     if (!m_inFlight) {
         return;
     }
-    const Request request = m_inFlight->request;
+    const PollRequest request = m_inFlight->request;
     FeedState& feed = m_feeds[request.feed];
     m_inFlight.reset();
     ++m_counters.timedOut;
@@ -437,11 +407,9 @@ void KiwoomSession::onRequestTimeout() {
         // A continuation lives on the screen it started on; the fresh screen has none, so a lost
         // later page means asking for the ranking again from its first page.
         if (request.prevNext == prev_next::kNextPage) {
-            feed.collecting.clear();
-            feed.pagesFetched = 0;
-            feed.skippedThisPoll = 0;
+            feed.ranking.restart();
         }
-        m_queue.push_front({request.feed, prev_next::kFirstPage, request.attempt + 1}); // it was due already
+        m_queue.addToFront({request.feed, prev_next::kFirstPage, request.attempt + 1}); // it was due already
         feed.status.lastError = ErrorInfo{0, "request timed out; trying again", m_scheduler.now()};
         publishStatus();
     } else {
@@ -462,7 +430,6 @@ void KiwoomSession::onPageArrived(const TrPage& page) {
     m_inFlight.reset();
     m_consecutiveThrottles = 0;
     ++m_counters.succeeded;
-    ++feed.pagesFetched;
 
     // The TR of the feed in flight, not the answer's spelling of it.
     const tr::TrSpec* spec = tr::findTr(feed.definition.trCode);
@@ -471,29 +438,11 @@ void KiwoomSession::onPageArrived(const TrPage& page) {
         pump();
         return;
     }
-    feed.collecting.reserve(feed.collecting.size() + page.rows.size());
-    RawRow raw;
-    for (const auto& cells : page.rows) {
-        raw.values.clear();
-        for (const auto& cell : cells) {
-            raw.values.emplace_back(trimField(cell));
-        }
-        const int rank = static_cast<int>(feed.collecting.size()) + feed.skippedThisPoll + 1;
-        auto parsed = parseRankingRow(*spec, raw, rank);
-        if (parsed.absent) {
-            continue; // the server's all-blank padding: no rank, not skipped
-        }
-        if (!parsed.problem.empty()) {
-            spdlog::warn("{} row {}: {}", feed.definition.id, rank, parsed.problem);
-        }
-        if (parsed.row) {
-            feed.collecting.push_back(std::move(*parsed.row));
-        } else {
-            ++feed.skippedThisPoll;
-        }
+    for (const auto& problem : feed.ranking.addPage(*spec, page.rows)) {
+        spdlog::warn("{} row {}: {}", feed.definition.id, problem.rank, problem.problem);
     }
 
-    if (page.more && feed.pagesFetched < feed.definition.maxPages) {
+    if (feed.ranking.wantsNextPage(page.more, feed.definition.maxPages)) {
         enqueue({feedIndex, prev_next::kNextPage, 1});
     } else {
         finishFeed(feed);
@@ -504,17 +453,19 @@ void KiwoomSession::onPageArrived(const TrPage& page) {
 
 void KiwoomSession::finishFeed(FeedState& feed) {
     feed.queued = false;
-    feed.status.skippedRows = feed.skippedThisPoll;
-    if (feed.collecting.empty()) {
-        if (feed.skippedThisPoll == 0) {
-            noteNoData(feed);
-        } else {
-            failFeed(feed, 0, "every row of the answer was unreadable");
-        }
+    RankingOutcome outcome = feed.ranking.finish();
+    feed.status.skippedRows = outcome.skippedRows;
+    switch (outcome.kind) {
+    case RankingOutcome::Kind::NoData:
+        noteNoData(feed);
         return;
+    case RankingOutcome::Kind::Unreadable:
+        failFeed(feed, 0, "every row of the answer was unreadable");
+        return;
+    case RankingOutcome::Kind::Rows:
+        break;
     }
-    std::vector<RankingRow> rows = std::move(feed.collecting);
-    feed.collecting.clear();
+    std::vector<RankingRow> rows = std::move(outcome.rows);
     feed.fetchedThisRun = true;
     feed.status.lastFetch = m_scheduler.now();
     feed.status.rowCount = static_cast<int>(rows.size());
@@ -529,7 +480,7 @@ void KiwoomSession::finishFeed(FeedState& feed) {
 
 void KiwoomSession::noteNoData(FeedState& feed) {
     feed.queued = false;
-    feed.collecting.clear();
+    feed.ranking.restart();
     // An empty answer never replaces the last good ranking. Outside the session "no data" is the
     // normal answer, not an error.
     if (m_settings.calendar.isRegularSessionOpen(m_scheduler.now())) {
@@ -544,28 +495,17 @@ void KiwoomSession::noteNoData(FeedState& feed) {
 
 void KiwoomSession::failFeed(FeedState& feed, int kiwoomCode, const std::string& message) {
     feed.queued = false;
-    feed.collecting.clear();
+    feed.ranking.restart();
     feed.status.lastError = ErrorInfo{kiwoomCode, message, m_scheduler.now()};
     spdlog::warn("{}: {}; keeping the previous ranking", feed.definition.id, message);
-    const auto index = static_cast<std::size_t>(&feed - m_feeds.data());
-    m_queue.erase(
-        std::remove_if(m_queue.begin(), m_queue.end(), [&](const Request& r) { return r.feed == index; }),
-        m_queue.end());
+    m_queue.removeFeed(static_cast<std::size_t>(&feed - m_feeds.data()));
     publishStatus();
 }
 
 bool KiwoomSession::isStale(const FeedState& feed) const {
-    if (!feed.fetchedThisRun || !feed.status.lastFetch ||
-        m_connection.state() != ConnectionState::Connected) {
-        return true;
-    }
-    const Timestamp now = m_scheduler.now();
-    if (m_settings.calendar.isRegularSessionOpen(now)) {
-        return now - *feed.status.lastFetch > m_settings.pollInterval * m_settings.staleAfterIntervals;
-    }
-    // After the close the ranking is final: current if it was fetched after the last close.
-    const auto lastClose = m_settings.calendar.lastCloseAtOrBefore(now);
-    return lastClose && *feed.status.lastFetch < *lastClose;
+    const FreshnessRules rules{&m_settings.calendar, m_settings.pollInterval, m_settings.staleAfterIntervals};
+    return isFeedStale(rules, feed.status.lastFetch, feed.fetchedThisRun,
+                       m_connection.state() == ConnectionState::Connected, m_scheduler.now());
 }
 
 void KiwoomSession::publishSnapshot(FeedState& feed, std::optional<std::vector<RankingRow>> newRows) {
@@ -597,22 +537,6 @@ void KiwoomSession::refreshFreshness() {
     }
 }
 
-std::string KiwoomSession::pollingState(const FeedState& feed, Timestamp now) const {
-    if (m_pollingPaused && !feed.queued) {
-        return "paused";
-    }
-    if (m_connection.state() != ConnectionState::Connected) {
-        return "waiting for connection";
-    }
-    if (feed.queued) {
-        return "fetching";
-    }
-    if (!m_settings.calendar.isRegularSessionOpen(now) && feed.fetchedThisRun) {
-        return "idle: market closed";
-    }
-    return "active";
-}
-
 void KiwoomSession::publishStatus() {
     const Timestamp now = m_scheduler.now();
     SessionStatus status;
@@ -632,23 +556,16 @@ void KiwoomSession::publishStatus() {
     status.marketOpen = m_settings.calendar.isRegularSessionOpen(now);
     status.pollingPaused = m_pollingPaused;
     status.startedAt = m_startedAt;
-    const auto used = m_pacer.usage();
-    for (std::size_t i = 0; i < m_settings.limitWindows.size() && i < used.size(); ++i) {
-        const auto& window = m_settings.limitWindows[i];
-        status.budget.push_back(
-            {window.maxRequests,
-             static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(window.length).count()),
-             used[i]});
-    }
+    status.budget = budgetUsage(m_settings.limitWindows, m_pacer.usage());
+    std::vector<FeedStatus> feeds;
+    feeds.reserve(m_feeds.size());
     for (const auto& feed : m_feeds) {
-        FeedStatus feedStatus = feed.status;
-        feedStatus.polling = pollingState(feed, now);
-        if (feed.status.lastError &&
-            (!status.lastError || feed.status.lastError->at > status.lastError->at)) {
-            status.lastError = feed.status.lastError;
-        }
-        status.feeds.push_back(std::move(feedStatus));
+        feeds.push_back(feed.status);
+        feeds.back().polling =
+            feedPollingOf({m_pollingPaused, status.connection == ConnectionState::Connected, feed.queued,
+                           status.marketOpen, feed.fetchedThisRun});
     }
+    addFeedStatuses(status, std::move(feeds));
     m_statusBoard.publish(std::move(status));
 }
 

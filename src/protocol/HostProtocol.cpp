@@ -384,18 +384,23 @@ std::optional<HostMessage> decodeHostMessage(std::string_view line, std::string&
     return m;
 }
 
-std::string serverGubunFor(const std::string& serverKind) {
-    if (serverKind == "mock") {
+std::string serverGubunFor(ServerKind serverKind) {
+    switch (serverKind) {
+    case ServerKind::Mock:
         return "1";
+    case ServerKind::Real:
+        return "0";
+    case ServerKind::Unknown:
+        break;
     }
-    return serverKind == "real" ? "0" : "";
+    return "";
 }
 
-std::string serverKindFor(const std::string& gubun) {
+ServerKind serverKindFor(const std::string& gubun) {
     if (gubun.empty()) {
-        return "unknown";
+        return ServerKind::Unknown;
     }
-    return gubun == "1" ? "mock" : "real";
+    return gubun == "1" ? ServerKind::Mock : ServerKind::Real;
 }
 
 bool LineBuffer::append(std::string_view bytes) {

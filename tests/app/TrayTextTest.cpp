@@ -22,9 +22,9 @@ using namespace std::chrono_literals;
 const Timestamp kNow = fromKst(2026, 11, 24, 10, 14, 24);
 
 constexpr TrayState kStates[] = {
-    TrayState::Offline,        TrayState::LoggingIn,    TrayState::ConnectionLost, TrayState::LoginFailed,
-    TrayState::ModuleUpdating, TrayState::UpdateNeeded, TrayState::Failed,         TrayState::PollingPaused,
-    TrayState::WaitingForData, TrayState::MarketClosed, TrayState::Live,           TrayState::DataStale,
+    TrayState::Offline,        TrayState::LoggingIn,     TrayState::ConnectionLost, TrayState::LoginFailed,
+    TrayState::ModuleUpdating, TrayState::PollingPaused, TrayState::WaitingForData, TrayState::MarketClosed,
+    TrayState::Live,           TrayState::DataStale,
 };
 
 // Runs `read` once with the Korean translation installed and once with the English one.
@@ -58,8 +58,7 @@ TrayViewModel fullModel(TrayState state) {
     model.lastUpdate = kNow - 12s;
     model.dataAge = 12s;
     model.budget = TrayBudget{4, 5, 18};
-    model.host =
-        TrayHost{4242, QStringLiteral("running"), 2, QStringLiteral("answered no ping for 20 s (hung)")};
+    model.host = TrayHost{4242, HostState::Running, 2, QStringLiteral("answered no ping for 20 s (hung)")};
     model.nextLogin = fromKst(2026, 11, 24, 10, 14, 30);
     model.lastError = QStringLiteral("connection lost: -106 (connection closed (socket closed))");
     model.baseUrl = QStringLiteral("http://127.0.0.1:8000");

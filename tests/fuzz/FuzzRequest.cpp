@@ -118,7 +118,7 @@ struct World {
         SessionStatus status;
         status.connection = ConnectionState::Connected;
         status.connectionSince = fromKst(2026, 11, 24, 9, 0, 2);
-        status.serverKind = "mock";
+        status.serverKind = ServerKind::Mock;
         status.userIdMasked = maskUserId("simtrader");
         status.startedAt = fromKst(2026, 11, 24, 9, 0, 0);
         status.marketOpen = true;
@@ -133,7 +133,7 @@ struct World {
             feed.rowCount = static_cast<int>(snapshot->rows.size());
             feed.version = snapshot->version;
             feed.stale = snapshot->stale;
-            feed.polling = "active";
+            feed.polling = FeedPolling::Active;
             status.feeds.push_back(feed);
         }
         status.requests.sent = 12;

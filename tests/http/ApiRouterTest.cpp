@@ -256,7 +256,7 @@ TEST_F(ApiRouterTest, UnknownPathIsAJsonNotFound) {
 TEST_F(ApiRouterTest, StatusReportsTheSession) {
     SessionStatus status;
     status.connection = ConnectionState::Connected;
-    status.serverKind = "mock";
+    status.serverKind = ServerKind::Mock;
     status.userIdMasked = "si*******";
     status.startedAt = fromKst(2026, 11, 24, 9, 59, 0);
     FeedStatus feedStatus;

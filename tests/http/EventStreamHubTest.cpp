@@ -90,7 +90,7 @@ protected:
     void publishStatus(ConnectionState state, bool marketOpen = true) {
         SessionStatus status;
         status.connection = state;
-        status.serverKind = "mock";
+        status.serverKind = ServerKind::Mock;
         status.marketOpen = marketOpen;
         board.publish(status);
     }

@@ -214,17 +214,17 @@ TEST_F(ControlSourceTest, ServerKindComesFromKoaFunctionsFirst) {
     QSignalSpy logins(source.get(), &Source::loggedIn);
     logIn();
     ASSERT_EQ(logins.count(), 1);
-    EXPECT_EQ(logins[0][0].value<LoginInfo>().serverKind, "mock");
+    EXPECT_EQ(logins[0][0].value<LoginInfo>().serverKind, ServerKind::Mock);
 }
 
 TEST_F(ControlSourceTest, ServerKindFallsBackToGetLoginInfoAndAnEmptyAnswerIsUnknownNotReal) {
     QSignalSpy logins(source.get(), &Source::loggedIn);
     prepare = [](ScriptedControl& c) { c.loginInfoServerGubun = QStringLiteral("0"); };
     logIn();
-    EXPECT_EQ(logins[0][0].value<LoginInfo>().serverKind, "real");
+    EXPECT_EQ(logins[0][0].value<LoginInfo>().serverKind, ServerKind::Real);
     prepare = nullptr;
     logIn();
-    EXPECT_EQ(logins[1][0].value<LoginInfo>().serverKind, "unknown");
+    EXPECT_EQ(logins[1][0].value<LoginInfo>().serverKind, ServerKind::Unknown);
 }
 
 TEST_F(ControlSourceTest, EveryLoginAfterTheFirstGetsAFreshControl) {

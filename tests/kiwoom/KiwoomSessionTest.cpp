@@ -70,7 +70,7 @@ TEST_F(KiwoomSessionTest, LogsInAndPublishesAFreshRankingForEveryFeed) {
     }
     const auto status = board.current();
     EXPECT_EQ(status->connection, ConnectionState::Connected);
-    EXPECT_EQ(status->serverKind, "mock");
+    EXPECT_EQ(status->serverKind, ServerKind::Mock);
     EXPECT_EQ(status->userIdMasked, "si*******");
     EXPECT_TRUE(control()->unknownCalls().empty()) << control()->unknownCalls().front();
 }
@@ -352,7 +352,7 @@ TEST_F(KiwoomSessionTest, OutsideTheSessionItFetchesOnceAfterTheCloseThenIdles) 
     EXPECT_FALSE(cache.get("kospi")->stale) << "fetched after the close: the final ranking is current";
     scheduler.runFor(2h);
     EXPECT_EQ(board.current()->requests.sent, afterClose) << "idle until the next session";
-    EXPECT_EQ(board.current()->feeds[0].polling, "idle: market closed");
+    EXPECT_EQ(board.current()->feeds[0].polling, FeedPolling::IdleMarketClosed);
 }
 
 TEST_F(KiwoomSessionTest, NoDataOutsideTheSessionIsNotAnError) {

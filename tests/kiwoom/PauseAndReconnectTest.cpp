@@ -73,7 +73,7 @@ TEST_F(PauseAndReconnectTest, PausedSessionSendsNoRequestAndSaysPausedInTheStatu
     const auto status = board.current();
     EXPECT_TRUE(status->pollingPaused);
     for (const auto& feed : status->feeds) {
-        EXPECT_EQ(feed.polling, "paused") << feed.id;
+        EXPECT_EQ(feed.polling, FeedPolling::Paused) << feed.id;
     }
     EXPECT_TRUE(cache.get("kospi")->stale) << "paused data ages like any other";
     const auto json = sessionStatusToJson(*status, scheduler.now());
@@ -122,7 +122,7 @@ TEST_F(PauseAndReconnectTest, PausedBeforeLoginPollsNothingOnceConnected) {
     ASSERT_TRUE(runUntilState(ConnectionState::Connected));
     scheduler.runFor(5min);
     EXPECT_TRUE(control()->requestLog().empty());
-    EXPECT_EQ(board.current()->feeds[0].polling, "paused");
+    EXPECT_EQ(board.current()->feeds[0].polling, FeedPolling::Paused);
     session->setPollingPaused(false);
     EXPECT_TRUE(runUntilVersion("kospi", 1, 10s));
 }

@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 class ScriptedSource final : public Source {
 public:
     QString backendName() const override { return QStringLiteral("scripted"); }
-    void logIn() override { emit loggedIn(LoginInfo{"mock", "tester"}); }
+    void logIn() override { emit loggedIn(LoginInfo{ServerKind::Mock, "tester"}); }
     void logOut() override {}
     void request(const PageRequest& request) override {
         requests.push_back(request);

@@ -279,10 +279,10 @@ TEST(HostProtocolMessage, TheRecordingFormCarriesTheElapsedTime) {
 }
 
 TEST(HostProtocolMessage, ServerKindsMapToGetServerGubunAndBack) {
-    EXPECT_EQ(serverGubunFor("mock"), "1");
-    EXPECT_EQ(serverGubunFor("real"), "0");
-    EXPECT_EQ(serverGubunFor("unknown"), "");
-    for (const char* kind : {"mock", "real", "unknown"}) {
+    EXPECT_EQ(serverGubunFor(ServerKind::Mock), "1");
+    EXPECT_EQ(serverGubunFor(ServerKind::Real), "0");
+    EXPECT_EQ(serverGubunFor(ServerKind::Unknown), "");
+    for (const ServerKind kind : {ServerKind::Mock, ServerKind::Real, ServerKind::Unknown}) {
         EXPECT_EQ(serverKindFor(serverGubunFor(kind)), kind);
     }
 }

@@ -1,6 +1,9 @@
 #pragma once
 // The dynamicCall signature strings of the KHOpenAPI control, and the GetLoginInfo tags. These
 // are the control's type-library names; the emulator answers exactly these and nothing else.
+// CommRqData's prevNext values (prev_next::) live with PageRequest in core/TrPage.h.
+
+#include "kiwoomd/core/TrPage.h"
 
 namespace kiwoomd::calls {
 
@@ -40,11 +43,3 @@ namespace kiwoomd::koa_function {
 inline constexpr char kServerKind[] = "GetServerGubun";
 
 } // namespace kiwoomd::koa_function
-
-namespace kiwoomd::prev_next {
-
-inline constexpr int kFirstPage = 0;
-inline constexpr int kNextPage = 2;
-inline constexpr char kMoreData[] = "2"; // OnReceiveTrData's prevNext when another page exists
-
-} // namespace kiwoomd::prev_next

@@ -2,6 +2,7 @@
 // What the session knows about itself, as an immutable value for HTTP threads and the tray.
 
 #include "kiwoomd/core/Clock.h"
+#include "kiwoomd/core/TrPage.h"
 
 #include <cstdint>
 #include <map>
@@ -12,12 +13,30 @@
 
 namespace kiwoomd {
 
-// disconnected -> logging_in -> connected; a drop goes to lost and a failed login to
-// waiting_to_reconnect, both back to logging_in when their timer fires; failed is final (the
-// OpenAPI module must update and the host restart).
-enum class ConnectionState { Disconnected, LoggingIn, Connected, Lost, WaitingToReconnect, Failed };
+// disconnected -> logging_in -> connected; a drop goes to lost and a failed login (a version
+// update among them) to waiting_to_reconnect, both back to logging_in when their timer fires.
+enum class ConnectionState { Disconnected, LoggingIn, Connected, Lost, WaitingToReconnect };
 
+// The states' API names ("logging_in", ...): /api/status, the stream, the metrics' labels.
 std::string connectionStateName(ConnectionState state);
+
+// Why a feed is or is not being polled, as /api/status shows it under "polling".
+enum class FeedPolling {
+    WaitingForConnection, // not logged in
+    Paused,               // the user paused polling and no ranking of this feed is under way
+    Fetching,             // a poll of this feed is queued or in flight
+    IdleMarketClosed,     // fetched after the close; nothing to poll until the open
+    Active,               // polled every interval
+};
+
+// "waiting for connection", "paused", "fetching", "idle: market closed", "active".
+std::string feedPollingName(FeedPolling polling);
+
+// The control's host process (kiwoomd-host), as /api/status shows it under "host"."state".
+enum class HostState { Starting, Running, Stopping, Stopped };
+
+// "starting", "running", "stopping", "stopped".
+std::string hostStateName(HostState state);
 
 struct ErrorInfo {
     int kiwoomCode = 0; // the OpenAPI result code, 0 when the error is our own (e.g. a timeout)
@@ -37,9 +56,9 @@ struct FeedStatus {
     std::uint64_t version = 0;
     std::optional<ErrorInfo> lastError;
     bool stale = true;
-    bool restored = false;                          // the rows come from the data dir, not from this run
-    std::string polling = "waiting for connection"; // "active", "idle: market closed", ...
-    std::string note;                               // e.g. "no data outside the session"
+    bool restored = false; // the rows come from the data dir, not from this run
+    FeedPolling polling = FeedPolling::WaitingForConnection;
+    std::string note; // e.g. "no data outside the session"
 };
 
 struct WindowUsage {
@@ -62,11 +81,11 @@ struct RequestCounters {
 
 // The process that hosts the control (kiwoomd-host), as /api/status shows it under "host".
 struct HostStatus {
-    std::int64_t pid = 0;          // 0 while no host runs
-    int restarts = 0;              // hosts started after the first
-    std::string state = "stopped"; // "starting", "running", "stopped"
-    std::string lastExit;          // why the last host ended; "" before any ended
-    int bits = 0;                  // the running host's pointer width (32 on Windows)
+    std::int64_t pid = 0; // 0 while no host runs
+    int restarts = 0;     // hosts started after the first
+    HostState state = HostState::Stopped;
+    std::string lastExit; // why the last host ended; "" before any ended
+    int bits = 0;         // the running host's pointer width (32 on Windows)
 };
 
 struct SessionStatus {
@@ -75,8 +94,8 @@ struct SessionStatus {
     Timestamp connectionSince{};
     int reconnectCount = 0; // connections lost since start
     std::optional<Timestamp> nextReconnectAt;
-    std::optional<ErrorInfo> lastError; // the last error of the session, whatever its kind
-    std::string serverKind = "unknown"; // "mock" or "real" once logged in (GetServerGubun)
+    std::optional<ErrorInfo> lastError;          // the last error of the session, whatever its kind
+    ServerKind serverKind = ServerKind::Unknown; // mock or real once logged in (GetServerGubun)
     std::string userIdMasked;
     std::optional<ErrorInfo> loginError;
     std::vector<FeedStatus> feeds;

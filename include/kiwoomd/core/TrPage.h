@@ -6,7 +6,32 @@
 #include <utility>
 #include <vector>
 
+namespace kiwoomd::prev_next {
+
+inline constexpr int kFirstPage = 0;
+inline constexpr int kNextPage = 2;
+inline constexpr char kMoreData[] = "2"; // OnReceiveTrData's prevNext when another page exists
+
+} // namespace kiwoomd::prev_next
+
 namespace kiwoomd {
+
+// The server a login reached (GetServerGubun): the mock trading server or the real one; unknown
+// until a login says, and when the control leaves it empty (an empty answer is not "real").
+enum class ServerKind { Unknown, Mock, Real };
+
+// "unknown", "mock", "real": the API's names (/api/status "server", the event stream).
+inline const char* serverKindName(ServerKind kind) {
+    switch (kind) {
+    case ServerKind::Mock:
+        return "mock";
+    case ServerKind::Real:
+        return "real";
+    case ServerKind::Unknown:
+        break;
+    }
+    return "unknown";
+}
 
 using TrInputs = std::vector<std::pair<std::string, std::string>>;
 
@@ -30,8 +55,8 @@ struct TrPage {
 };
 
 struct LoginInfo {
-    std::string serverKind; // "mock", "real" or "unknown" (an empty GetServerGubun is not "real")
-    std::string userId;     // unmasked: never logged, answered or recorded as it is
+    ServerKind serverKind = ServerKind::Unknown;
+    std::string userId; // unmasked: never logged, answered or recorded as it is
 };
 
 } // namespace kiwoomd

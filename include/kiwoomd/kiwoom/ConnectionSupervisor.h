@@ -47,7 +47,7 @@ public:
     std::optional<Timestamp> nextAttemptAt() const { return m_nextAttemptAt; }
     const std::optional<ErrorInfo>& loginError() const { return m_loginError; }
     const std::optional<ErrorInfo>& lastError() const { return m_lastError; }
-    const std::string& serverKind() const { return m_serverKind; }
+    ServerKind serverKind() const { return m_serverKind; }
     const std::string& userIdMasked() const { return m_userIdMasked; }
 
     // How long until a reconnect attempt made at `now` after `attempts` failures may run: the
@@ -80,7 +80,7 @@ private:
     std::optional<Timestamp> m_nextAttemptAt;
     std::optional<ErrorInfo> m_loginError;
     std::optional<ErrorInfo> m_lastError;
-    std::string m_serverKind = "unknown";
+    ServerKind m_serverKind = ServerKind::Unknown;
     std::string m_userIdMasked;
     std::minstd_rand m_jitter;
     ScheduledTask m_loginTimeoutTask;

@@ -64,7 +64,7 @@ private:
     void onHello(const protocol::Hello& hello);
     void send(const protocol::Command& command);
     void sendPing();
-    void setState(const std::string& state);
+    void setState(HostState state);
     void reportEnd(const std::string& why);
 
     HostSettings m_settings;

@@ -2,12 +2,16 @@
 // The session's data side, written once for every Source: polls every feed's TR within the request
 // limits (one request in flight, queued by feed priority, paced by sliding windows), follows
 // continuation pages, turns rows into typed records and publishes snapshots and status. Logging
-// in and staying logged in is ConnectionSupervisor's job.
+// in and staying logged in is ConnectionSupervisor's job. This class is the Qt glue (timers,
+// signals, the Source calls); the rules it follows are core's: PollQueue (request order),
+// RankingAssembly (a poll's pages), FeedFreshness (stale, due) and SessionStatusAssembly.
 // Thread: the Qt main thread. Its outputs (SnapshotCache, StatusBoard) are the only things other
 // threads touch.
 
 #include "kiwoomd/core/FeedDefinition.h"
 #include "kiwoomd/core/MarketCalendar.h"
+#include "kiwoomd/core/PollQueue.h"
+#include "kiwoomd/core/RankingAssembly.h"
 #include "kiwoomd/core/RequestLimiter.h"
 #include "kiwoomd/core/Scheduler.h"
 #include "kiwoomd/core/ScreenNumberPool.h"
@@ -20,7 +24,6 @@
 #include <QObject>
 
 #include <chrono>
-#include <deque>
 #include <optional>
 #include <random>
 #include <vector>
@@ -87,21 +90,14 @@ private:
         FeedDefinition definition;
         QString screenNo;
         FeedStatus status;
-        std::vector<RankingRow> collecting;
-        std::string rqName; // the query under way: one request name for all of its pages
-        int pagesFetched = 0;
-        int skippedThisPoll = 0;
-        bool queued = false;
+        RankingAssembly ranking; // the pages of the poll under way
+        std::string rqName;      // the query under way: one request name for all of its pages
+        bool queued = false;     // a poll is queued or in flight
         bool fetchedThisRun = false;
         FeedSnapshotPtr published;
     };
-    struct Request {
-        std::size_t feed = 0;
-        int prevNext = 0;
-        int attempt = 1;
-    };
     struct InFlight {
-        Request request;
+        PollRequest request;
         std::string rqName;
         bool accepted = false; // requestSent said 0
     };
@@ -112,15 +108,17 @@ private:
     void onRequestSent(const QString& rqName, int result);
     void onPageArrived(const TrPage& page);
     void onServerMessage(const QString& rqName, const QString& message);
-    void onThrottled(FeedState& feed, const Request& request, int code);
+    // A request the source or the server refused: a throttle waits and sends it again, "no data"
+    // is an empty answer, anything else fails the poll with `failure`.
+    void onRefused(FeedState& feed, const PollRequest& request, int code, const std::string& failure);
+    void onThrottled(FeedState& feed, const PollRequest& request, int code);
 
     void schedulePoll();
     void scheduleFreshnessCheck();
     void pollDue();
-    bool shouldPoll(const FeedState& feed, Timestamp now) const;
-    void enqueue(const Request& request);
+    void enqueue(const PollRequest& request);
     void pump();
-    void sendRequest(const Request& request);
+    void sendRequest(const PollRequest& request);
     void onRequestTimeout();
     void finishFeed(FeedState& feed);
     void failFeed(FeedState& feed, int kiwoomCode, const std::string& message);
@@ -128,7 +126,6 @@ private:
     // Freezes and publishes the feed's snapshot: with `newRows` (moved in) or the rows it has.
     void publishSnapshot(FeedState& feed, std::optional<std::vector<RankingRow>> newRows = std::nullopt);
     bool isStale(const FeedState& feed) const;
-    std::string pollingState(const FeedState& feed, Timestamp now) const;
     void publishStatus();
     std::chrono::milliseconds throttleBackoff();
 
@@ -144,7 +141,7 @@ private:
     RequestCounters m_counters;
     Timestamp m_startedAt;
     std::vector<FeedState> m_feeds;
-    std::deque<Request> m_queue;
+    PollQueue m_queue;
     std::optional<InFlight> m_inFlight;
     int m_consecutiveThrottles = 0;
     std::uint64_t m_requestSerial = 0;

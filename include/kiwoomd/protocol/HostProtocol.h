@@ -67,8 +67,8 @@ std::string encode(const HostMessage& message, std::optional<long long> elapsedM
 std::optional<HostMessage> decodeHostMessage(std::string_view line, std::string& error);
 
 // The GetLoginInfo value a server kind is recorded as (GetServerGubun: "1" mock, "0" real, "" unknown).
-std::string serverGubunFor(const std::string& serverKind);
-std::string serverKindFor(const std::string& gubun);
+std::string serverGubunFor(ServerKind serverKind);
+ServerKind serverKindFor(const std::string& gubun);
 
 // Splits a byte stream into lines, refusing a line longer than kMaxLineBytes (or `maxLine`).
 class LineBuffer {

@@ -32,14 +32,6 @@
         <translation>OpenAPI 모듈 업데이트 중</translation>
     </message>
     <message>
-        <source>OpenAPI update needed</source>
-        <translation>OpenAPI 모듈 업데이트 필요</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>접속 실패</translation>
-    </message>
-    <message>
         <source>polling paused</source>
         <translation>조회 일시정지</translation>
     </message>
@@ -284,6 +276,11 @@
     <message>
         <source>The entry could not be changed: %1</source>
         <translation>자동 실행 항목을 바꾸지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <comment>control host</comment>
+        <translation>종료 중</translation>
     </message>
 </context>
 </TS>

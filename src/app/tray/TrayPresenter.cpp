@@ -35,10 +35,10 @@ bool versionUpdatePending(const SessionStatus& status) {
 }
 
 TrayServer serverOf(const SessionStatus& status) {
-    if (status.serverKind == "mock") {
+    if (status.serverKind == ServerKind::Mock) {
         return TrayServer::Mock;
     }
-    if (status.serverKind == "real") {
+    if (status.serverKind == ServerKind::Real) {
         return TrayServer::Real;
     }
     return TrayServer::Unknown;
@@ -61,9 +61,6 @@ StateLook lookFor(const TrayInputs& inputs) {
     case ConnectionState::WaitingToReconnect:
         return {TrayIconKind::Error,
                 versionUpdatePending(status) ? TrayState::ModuleUpdating : TrayState::LoginFailed};
-    case ConnectionState::Failed:
-        return {TrayIconKind::Error,
-                versionUpdatePending(status) ? TrayState::UpdateNeeded : TrayState::Failed};
     case ConnectionState::Connected:
         break;
     }
@@ -147,8 +144,8 @@ TrayViewModel TrayPresenter::present(const TrayInputs& inputs) const {
     }
     model.budget = fullestWindow(status);
     if (status.host) {
-        model.host = TrayHost{status.host->pid, q(status.host->state), status.host->restarts,
-                              q(status.host->lastExit)};
+        model.host =
+            TrayHost{status.host->pid, status.host->state, status.host->restarts, q(status.host->lastExit)};
     }
     if (status.nextReconnectAt && (status.connection == ConnectionState::Lost ||
                                    status.connection == ConnectionState::WaitingToReconnect)) {
@@ -168,17 +165,13 @@ TrayViewModel TrayPresenter::present(const TrayInputs& inputs) const {
         model.login = TrayLoginAction::LoggingIn;
         model.loginItem = {false, false};
         break;
-    case ConnectionState::Failed: // only a restart helps once the module wants to update
-        model.login = TrayLoginAction::LogInNow;
-        model.loginItem = {false, false};
-        break;
     default:
         model.login = TrayLoginAction::LogInNow;
         model.loginItem = {true, false};
         break;
     }
     model.pollingPaused = status.pollingPaused;
-    model.pause = {status.connection != ConnectionState::Failed, false};
+    model.pause = {true, false};
     model.openDashboard = {true, false};
     model.copyApiUrl = {true, false};
     model.openLogFolder = {true, false};

@@ -36,10 +36,6 @@ QString TrayText::state(TrayState state) {
         return tr("login failed");
     case TrayState::ModuleUpdating:
         return tr("OpenAPI module updating");
-    case TrayState::UpdateNeeded:
-        return tr("OpenAPI update needed");
-    case TrayState::Failed:
-        return tr("failed");
     case TrayState::PollingPaused:
         return tr("polling paused");
     case TrayState::WaitingForData:
@@ -98,17 +94,18 @@ QString serverValue(TrayServer server) {
 }
 
 // The host's state is an API word; the known ones are translated, others shown as they come.
-QString hostState(const QString& state) {
-    if (state == QLatin1String("running")) {
-        return TrayText::tr("running", "control host");
-    }
-    if (state == QLatin1String("starting")) {
+QString hostState(HostState state) {
+    switch (state) {
+    case HostState::Starting:
         return TrayText::tr("starting", "control host");
+    case HostState::Running:
+        return TrayText::tr("running", "control host");
+    case HostState::Stopping:
+        return TrayText::tr("stopping", "control host");
+    case HostState::Stopped:
+        break;
     }
-    if (state == QLatin1String("stopped")) {
-        return TrayText::tr("stopped", "control host");
-    }
-    return state;
+    return TrayText::tr("stopped", "control host");
 }
 
 QString hostLine(const TrayHost& host) {

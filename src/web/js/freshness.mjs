@@ -22,7 +22,6 @@ const CONNECTION_TONES = {
     disconnected: 'warn',
     lost: 'bad',
     waiting_to_reconnect: 'bad',
-    failed: 'bad',
 };
 
 const SERVER_TONES = { real: 'ok', mock: 'info' };
@@ -45,8 +44,6 @@ function staleReason({ status, snapshot, transport, now }) {
             return t('stale.loggingIn');
         case 'disconnected':
             return t('stale.disconnected');
-        case 'failed':
-            return t('stale.failed');
         default:
             break;
     }

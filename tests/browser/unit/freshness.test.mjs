@@ -104,11 +104,11 @@ test('before anything arrived the page is connecting, not stale', () => {
 });
 
 test('every connection state has a Korean name', () => {
-    const names = ['disconnected', 'logging_in', 'connected', 'lost', 'waiting_to_reconnect', 'failed'].map(
+    const names = ['disconnected', 'logging_in', 'connected', 'lost', 'waiting_to_reconnect'].map(
         (connection) =>
             describeFreshness({ status: { connection }, snapshot: fresh, transport: Transport.STREAM }).connection.text,
     );
-    assert.deepEqual(names, ['접속 전', '로그인 중', '연결됨', '연결 끊김', '재접속 대기', '접속 실패']);
+    assert.deepEqual(names, ['접속 전', '로그인 중', '연결됨', '연결 끊김', '재접속 대기']);
 });
 
 test('paused polling shows in the connection badge, and names the reason once the data is stale', () => {

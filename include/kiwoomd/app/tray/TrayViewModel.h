@@ -4,6 +4,7 @@
 // Thread: none of its own; values are built and read on the main thread.
 
 #include "kiwoomd/core/Clock.h"
+#include "kiwoomd/core/SessionStatus.h"
 
 #include <QString>
 
@@ -29,8 +30,6 @@ enum class TrayState {
     ConnectionLost,
     LoginFailed,
     ModuleUpdating, // a login was refused with -102: the module installs its update
-    UpdateNeeded,   // gave up after -102: only a restart helps
-    Failed,
     PollingPaused,
     WaitingForData,
     MarketClosed,
@@ -58,7 +57,7 @@ struct TrayBudget {
 // The control's host process: whether it runs, how often it was replaced, and why it last ended.
 struct TrayHost {
     std::int64_t pid = 0; // 0 while no host runs
-    QString state;        // the API's word: "starting", "running", "stopped"
+    HostState state = HostState::Stopped;
     int restarts = 0;
     QString lastExit; // "" before any host ended
 };

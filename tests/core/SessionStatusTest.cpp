@@ -1,0 +1,52 @@
+#include "kiwoomd/core/SessionStatus.h"
+
+#include <gtest/gtest.h>
+
+namespace kiwoomd {
+namespace {
+
+// These names are the API's (/api/status, the event stream, /metrics): docs/api.md lists them.
+TEST(SessionStatus, ConnectionStatesHaveTheirApiNames) {
+    EXPECT_EQ(connectionStateName(ConnectionState::Disconnected), "disconnected");
+    EXPECT_EQ(connectionStateName(ConnectionState::LoggingIn), "logging_in");
+    EXPECT_EQ(connectionStateName(ConnectionState::Connected), "connected");
+    EXPECT_EQ(connectionStateName(ConnectionState::Lost), "lost");
+    EXPECT_EQ(connectionStateName(ConnectionState::WaitingToReconnect), "waiting_to_reconnect");
+}
+
+TEST(SessionStatus, FeedPollingStatesHaveTheirApiNames) {
+    EXPECT_EQ(feedPollingName(FeedPolling::WaitingForConnection), "waiting for connection");
+    EXPECT_EQ(feedPollingName(FeedPolling::Paused), "paused");
+    EXPECT_EQ(feedPollingName(FeedPolling::Fetching), "fetching");
+    EXPECT_EQ(feedPollingName(FeedPolling::IdleMarketClosed), "idle: market closed");
+    EXPECT_EQ(feedPollingName(FeedPolling::Active), "active");
+}
+
+TEST(SessionStatus, HostStatesHaveTheirApiNames) {
+    EXPECT_EQ(hostStateName(HostState::Starting), "starting");
+    EXPECT_EQ(hostStateName(HostState::Running), "running");
+    EXPECT_EQ(hostStateName(HostState::Stopping), "stopping");
+    EXPECT_EQ(hostStateName(HostState::Stopped), "stopped");
+}
+
+TEST(SessionStatus, ServerKindsHaveTheirApiNames) {
+    EXPECT_STREQ(serverKindName(ServerKind::Unknown), "unknown");
+    EXPECT_STREQ(serverKindName(ServerKind::Mock), "mock");
+    EXPECT_STREQ(serverKindName(ServerKind::Real), "real");
+}
+
+TEST(SessionStatus, AFeedWaitsForTheConnectionAndAHostIsStoppedUntilToldOtherwise) {
+    EXPECT_EQ(FeedStatus{}.polling, FeedPolling::WaitingForConnection);
+    EXPECT_EQ(HostStatus{}.state, HostState::Stopped);
+    EXPECT_EQ(SessionStatus{}.connection, ConnectionState::Disconnected);
+    EXPECT_EQ(SessionStatus{}.serverKind, ServerKind::Unknown);
+}
+
+TEST(SessionStatus, MaskedUserIdKeepsTheFirstTwoCharacters) {
+    EXPECT_EQ(maskUserId("abcdef"), "ab****");
+    EXPECT_EQ(maskUserId("ab"), "**");
+    EXPECT_EQ(maskUserId(""), "");
+}
+
+} // namespace
+} // namespace kiwoomd
