@@ -53,11 +53,26 @@ template <typename FileName = spdlog::filename_t> FileName spdlogFileName(const 
 
 } // namespace
 
-void setLogLevel(const std::string& level) {
-    spdlog::set_level(spdlog::level::from_str(level));
+void setLogLevel(LogLevel level) {
+    switch (level) {
+    case LogLevel::Trace:
+        return spdlog::set_level(spdlog::level::trace);
+    case LogLevel::Debug:
+        return spdlog::set_level(spdlog::level::debug);
+    case LogLevel::Info:
+        return spdlog::set_level(spdlog::level::info);
+    case LogLevel::Warn:
+        return spdlog::set_level(spdlog::level::warn);
+    case LogLevel::Error:
+        return spdlog::set_level(spdlog::level::err);
+    case LogLevel::Critical:
+        return spdlog::set_level(spdlog::level::critical);
+    case LogLevel::Off:
+        return spdlog::set_level(spdlog::level::off);
+    }
 }
 
-std::string setUpLogging(const std::string& logDir, const std::string& level) {
+std::string setUpLogging(const std::string& logDir, LogLevel level) {
     std::vector<spdlog::sink_ptr> sinks;
     sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
 #ifdef _WIN32

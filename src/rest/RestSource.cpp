@@ -162,7 +162,7 @@ void RestSource::logIn() {
             return;
         }
         m_loggedIn = true;
-        emit loggedIn(LoginInfo{m_settings.server == "mock" ? "mock" : "real", std::string()});
+        emit loggedIn(LoginInfo{m_settings.server == RestServer::Mock ? "mock" : "real", std::string()});
     });
 }
 

@@ -21,7 +21,7 @@ TEST(Logging, TheLogFileIsWrittenUnderAFolderWithAKoreanName) {
     ASSERT_TRUE(root.isValid());
     const std::string logDir = root.path().toStdString() + "/홍길동/kiwoomd/logs";
     const auto previous = spdlog::default_logger();
-    const std::string logFile = setUpLogging(logDir, "info");
+    const std::string logFile = setUpLogging(logDir, LogLevel::Info);
     spdlog::info("로그 한 줄");
     spdlog::default_logger()->flush();
     spdlog::set_default_logger(previous);
