@@ -2,49 +2,11 @@
 
 #include "ConfigReading.h"
 
+#include "kiwoomd/core/TrCatalogue.h"
+
 #include <regex>
 
 namespace kiwoomd {
-
-template <> const std::vector<std::pair<TokenPolicy, std::string>>& configNames<TokenPolicy>() {
-    static const std::vector<std::pair<TokenPolicy, std::string>> names{{TokenPolicy::Writes, "writes"},
-                                                                        {TokenPolicy::Always, "always"}};
-    return names;
-}
-
-template <> const std::vector<std::pair<RestServer, std::string>>& configNames<RestServer>() {
-    static const std::vector<std::pair<RestServer, std::string>> names{{RestServer::Live, "live"},
-                                                                       {RestServer::Mock, "mock"}};
-    return names;
-}
-
-template <> const std::vector<std::pair<LogLevel, std::string>>& configNames<LogLevel>() {
-    // spdlog's own names (spdlog::level::from_str reads them).
-    static const std::vector<std::pair<LogLevel, std::string>> names{
-        {LogLevel::Trace, "trace"}, {LogLevel::Debug, "debug"}, {LogLevel::Info, "info"},
-        {LogLevel::Warn, "warn"},   {LogLevel::Error, "error"}, {LogLevel::Critical, "critical"},
-        {LogLevel::Off, "off"}};
-    return names;
-}
-
-template <> const std::vector<std::pair<SourceKind, std::string>>& configNames<SourceKind>() {
-    static const std::vector<std::pair<SourceKind, std::string>> names{{SourceKind::OpenApi, "openapi"},
-                                                                       {SourceKind::Rest, "rest"}};
-    return names;
-}
-
-template <> const std::vector<std::pair<CalendarMode, std::string>>& configNames<CalendarMode>() {
-    static const std::vector<std::pair<CalendarMode, std::string>> names{
-        {CalendarMode::Auto, "auto"}, {CalendarMode::Krx, "krx"}, {CalendarMode::AlwaysOpen, "always-open"}};
-    return names;
-}
-
-template <> const std::vector<std::pair<TrayLanguage, std::string>>& configNames<TrayLanguage>() {
-    static const std::vector<std::pair<TrayLanguage, std::string>> names{
-        {TrayLanguage::System, "system"}, {TrayLanguage::Korean, "ko"}, {TrayLanguage::English, "en"}};
-    return names;
-}
-
 namespace {
 
 using nlohmann::json;
@@ -327,12 +289,14 @@ std::vector<Setting> buildSchema() {
         composite("feeds", TopField<std::vector<FeedDefinition>>{&Config::feeds}, parseFeeds, feedsJson,
                   "kospi, kosdaq and all: opt10023 for 001, 101 and 000", R::Live, "the rankings polled"),
         arrayField("feeds[].id", SettingType::String, "required", "the feed's name in the API"),
-        arrayField("feeds[].tr", SettingType::Choice, "\"opt10023\"", "the TR to poll"),
+        arrayField("feeds[].tr", SettingType::Choice, json(tr::kVolumeSurgeTr).dump(), "the TR to poll"),
         arrayField("feeds[].inputs", SettingType::Composite, "the TR's defaults", "the TR inputs"),
         arrayField("feeds[].market", SettingType::String, "from 시장구분",
                    "the market the API serves the feed under"),
-        arrayField("feeds[].max_pages", SettingType::Integer, "2", "continuation pages per poll", 1, 50),
-        arrayField("feeds[].priority", SettingType::Integer, "0", "lower goes first", -1000, 1000),
+        arrayField("feeds[].max_pages", SettingType::Integer, std::to_string(FeedDefinition{}.maxPages),
+                   "continuation pages per poll", 1, 50),
+        arrayField("feeds[].priority", SettingType::Integer, std::to_string(FeedDefinition{}.priority),
+                   "lower goes first", -1000, 1000),
 
         withFlag(unsignedInteger("emulator.seed", emulator(&E::seed), R::Restart,
                                  "seed of the simulated market; 0 picks one"),
