@@ -337,7 +337,7 @@ std::vector<Setting> buildSchema() {
         string("rest.appkey_file", rest(&Rc::appKeyFile), R::Restart, "the app key's file"),
         string("rest.secretkey_file", rest(&Rc::secretKeyFile), R::Restart, "the secret key's file"),
         composite("rest.limit_windows", rest(&Rc::windows), parseWindows, windowsJson,
-                  "live: 5/1 s; mock: 1/1 s", R::Restart, "the pacing windows of the REST source"),
+                  "live: 5/1 s; mock: 1/1 s", R::Live, "the pacing windows of the REST source"),
 
         choice("tray.language", tray(&TrayConfig::language), R::Restart, "the tray menu's language"),
 

@@ -141,7 +141,7 @@ TEST(ConfigSchema, KeysAreUniqueAndEveryReadableEntryHasAReaderAndAValue) {
     }
 }
 
-TEST(ConfigSchema, PollingFeedsMarketAndTheLogLevelAreTheLiveSettings) {
+TEST(ConfigSchema, PollingPacingFeedsMarketAndTheLogLevelAreTheLiveSettings) {
     std::set<std::string> live;
     for (const auto& setting : configSchema()) {
         if (setting.reload == Reload::Live && setting.type != SettingType::ArrayField) {
@@ -150,9 +150,9 @@ TEST(ConfigSchema, PollingFeedsMarketAndTheLogLevelAreTheLiveSettings) {
     }
     EXPECT_EQ(live, (std::set<std::string>{"polling.interval_seconds", "polling.request_timeout_seconds",
                                            "polling.safety_margin_ms", "polling.max_throttle_backoff_seconds",
-                                           "polling.stale_after_intervals", "polling.limit_windows", "feeds",
-                                           "market.calendar", "market.special_days", "market.holidays",
-                                           "logging.level"}));
+                                           "polling.stale_after_intervals", "polling.limit_windows",
+                                           "rest.limit_windows", "feeds", "market.calendar",
+                                           "market.special_days", "market.holidays", "logging.level"}));
 }
 
 TEST(ConfigSchema, ARestartIsNeededOnlyForRestartOnlyKeysThatChanged) {
