@@ -51,25 +51,30 @@ template <typename FileName = spdlog::filename_t> FileName spdlogFileName(const 
     }
 }
 
+spdlog::level::level_enum spdlogLevel(LogLevel level) {
+    switch (level) {
+    case LogLevel::Trace:
+        return spdlog::level::trace;
+    case LogLevel::Debug:
+        return spdlog::level::debug;
+    case LogLevel::Info:
+        return spdlog::level::info;
+    case LogLevel::Warn:
+        return spdlog::level::warn;
+    case LogLevel::Error:
+        return spdlog::level::err;
+    case LogLevel::Critical:
+        return spdlog::level::critical;
+    case LogLevel::Off:
+        break;
+    }
+    return spdlog::level::off;
+}
+
 } // namespace
 
 void setLogLevel(LogLevel level) {
-    switch (level) {
-    case LogLevel::Trace:
-        return spdlog::set_level(spdlog::level::trace);
-    case LogLevel::Debug:
-        return spdlog::set_level(spdlog::level::debug);
-    case LogLevel::Info:
-        return spdlog::set_level(spdlog::level::info);
-    case LogLevel::Warn:
-        return spdlog::set_level(spdlog::level::warn);
-    case LogLevel::Error:
-        return spdlog::set_level(spdlog::level::err);
-    case LogLevel::Critical:
-        return spdlog::set_level(spdlog::level::critical);
-    case LogLevel::Off:
-        return spdlog::set_level(spdlog::level::off);
-    }
+    spdlog::set_level(spdlogLevel(level));
 }
 
 std::string setUpLogging(const std::string& logDir, LogLevel level) {
