@@ -1,19 +1,36 @@
 #include "kiwoomd/app/DaemonOptions.h"
 
+#include "kiwoomd/core/ConfigLoader.h"
+#include "kiwoomd/core/ConfigSchema.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <memory>
 
 namespace kiwoomd::app {
 namespace {
 
-template <typename T> bool parseNumber(const QString& text, T min, T max, T& out) {
-    bool ok = false;
-    const qlonglong value = text.toLongLong(&ok);
-    if (!ok || value < static_cast<qlonglong>(min) || value > static_cast<qlonglong>(max)) {
-        return false;
+// "Port to listen on (server.port; 0-65535; default 8000)."
+QString settingFlagHelp(const Setting& setting) {
+    QString allowed;
+    if (setting.type == SettingType::Integer) {
+        allowed = QStringLiteral("; %1-%2").arg(setting.min).arg(setting.max);
+    } else if (setting.type == SettingType::IntegerOrAuto) {
+        allowed = QStringLiteral("; %1-%2 or auto").arg(setting.min).arg(setting.max);
+    } else if (setting.type == SettingType::Choice) {
+        QStringList choices;
+        for (const auto& choice : setting.choices) {
+            choices << QString::fromStdString(choice);
+        }
+        allowed = QStringLiteral("; %1").arg(choices.join(QStringLiteral(", ")));
     }
-    out = static_cast<T>(value);
-    return true;
+    const std::string defaultValue = defaultText(setting);
+    return QStringLiteral("%1 (%2%3%4).")
+        .arg(QString::fromStdString(setting.help), QString::fromStdString(setting.key), allowed,
+             defaultValue == "\"\""
+                 ? QString()
+                 : QStringLiteral("; default %1").arg(QString::fromStdString(defaultValue)));
 }
 
 // "login-fail, disconnect, ...": the help lists the faults the parser accepts, from their one list.
@@ -41,12 +58,6 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
                                                    "(the default where the control is not installed)."));
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       QStringLiteral("Run without a tray icon and without a display."));
-    const QCommandLineOption host(QStringLiteral("host"),
-                                  QStringLiteral("Address to listen on (default 127.0.0.1)."),
-                                  QStringLiteral("H"));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Port to listen on (default 8000; 0 = any)."),
-                                  QStringLiteral("N"));
     const QCommandLineOption config(
         QStringLiteral("config"),
         QStringLiteral("JSON config file (default: kiwoomd.json in the data dir, if any)."),
@@ -55,15 +66,6 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         QStringLiteral("data-dir"),
         QStringLiteral("Folder for logs and state (default: the per-user app data folder)."),
         QStringLiteral("DIR"));
-    const QCommandLineOption interval(QStringLiteral("interval"),
-                                      QStringLiteral("Seconds between polls of each feed (default 60)."),
-                                      QStringLiteral("S"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed of the emulated market, for a reproducible run."),
-                                  QStringLiteral("N"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"),
-                                      QStringLiteral("trace, debug, info, warn, error, critical or off."),
-                                      QStringLiteral("LEVEL"));
     const QCommandLineOption simFault(
         QStringLiteral("sim-fault"),
         QStringLiteral("Emulator fault NAME[@SECONDS][+DURATION], repeatable: %1 (docs/faults.md).")
@@ -90,23 +92,18 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         QStringLiteral("host-program"),
         QStringLiteral("Run this kiwoomd-host instead of the one beside kiwoomd (for packagers and tests)."),
         QStringLiteral("FILE"));
-    const QCommandLineOption source(
-        QStringLiteral("source"),
-        QStringLiteral(
-            "Where rankings come from: openapi (the OpenAPI+ control, the emulator where it does not "
-            "exist; default) or rest (Kiwoom's REST API; keys in KIWOOM_APPKEY and KIWOOM_SECRETKEY)."),
-        QStringLiteral("SOURCE"));
-    const QCommandLineOption restUrl(
-        QStringLiteral("rest-url"),
-        QStringLiteral("The REST API's base URL instead of the server's (https only)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption restCaFile(
-        QStringLiteral("rest-ca-file"),
-        QStringLiteral("One more trusted CA (PEM) for the REST API, e.g. a proxy's or a test server's."),
-        QStringLiteral("FILE"));
-    parser.addOptions({help,    version,  simulate,    headless, host,     port,      config,
-                       dataDir, interval, seed,        logLevel, simFault, record,    replay,
-                       console, webRoot,  hostProgram, source,   restUrl,  restCaFile});
+    parser.addOptions({help, version, simulate, headless, config, dataDir, simFault, record, replay, console,
+                       webRoot, hostProgram});
+    // The flags that override a setting come from the schema: name, help, value name and checks.
+    std::vector<std::pair<const Setting*, QCommandLineOption>> settingFlags;
+    for (const auto& setting : configSchema()) {
+        if (!setting.flag.empty()) {
+            settingFlags.emplace_back(
+                &setting, QCommandLineOption(QString::fromStdString(setting.flag), settingFlagHelp(setting),
+                                             QString::fromStdString(setting.flagValueName)));
+            parser.addOption(settingFlags.back().second);
+        }
+    }
 
     ParseOutcome outcome;
     if (!parser.parse(arguments)) {
@@ -145,65 +142,26 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     if (parser.isSet(hostProgram)) {
         o.hostProgram = parser.value(hostProgram);
     }
-    if (parser.isSet(source)) {
-        const QString value = parser.value(source);
-        if (value != QLatin1String("openapi") && value != QLatin1String("rest")) {
-            return fail(QStringLiteral("--source takes 'openapi' or 'rest', not '%1'.").arg(value));
-        }
-        o.source = value;
-    }
-    if (parser.isSet(restUrl)) {
-        if (!parser.value(restUrl).startsWith(QLatin1String("https://"))) {
-            return fail(
-                QStringLiteral("--rest-url must be an https:// URL, not '%1'.").arg(parser.value(restUrl)));
-        }
-        o.restUrl = parser.value(restUrl);
-    }
-    if (parser.isSet(restCaFile)) {
-        o.restCaFile = parser.value(restCaFile);
-    }
-    if (parser.isSet(host)) {
-        o.host = parser.value(host);
-    }
-    if (parser.isSet(port)) {
-        int value = 0;
-        if (!parseNumber(parser.value(port), 0, 65535, value)) {
-            return fail(
-                QStringLiteral("--port must be a number from 0 to 65535, not '%1'.").arg(parser.value(port)));
-        }
-        o.port = value;
-    }
     if (parser.isSet(config)) {
         o.configFile = parser.value(config);
     }
     if (parser.isSet(dataDir)) {
         o.dataDir = parser.value(dataDir);
     }
-    if (parser.isSet(interval)) {
-        int value = 0;
-        if (!parseNumber(parser.value(interval), 1, 86400, value)) {
-            return fail(QStringLiteral("--interval must be whole seconds from 1 to 86400, not '%1'.")
-                            .arg(parser.value(interval)));
+    Config checked; // each value is read as the file's would be, into a config that is thrown away
+    for (const auto& [setting, option] : settingFlags) {
+        if (!parser.isSet(option)) {
+            continue;
         }
-        o.intervalSeconds = value;
-    }
-    if (parser.isSet(seed)) {
-        bool ok = false;
-        const quint64 value = parser.value(seed).toULongLong(&ok);
-        if (!ok) {
+        const std::string text = parser.value(option).toStdString();
+        try {
+            applyFlagValue(checked, *setting, text);
+        } catch (const ConfigError& error) {
             return fail(
-                QStringLiteral("--seed must be a non-negative integer, not '%1'.").arg(parser.value(seed)));
+                QStringLiteral("--%1: %2")
+                    .arg(QString::fromStdString(setting->flag), QString::fromStdString(error.problem())));
         }
-        o.seed = value;
-    }
-    if (parser.isSet(logLevel)) {
-        const QString level = parser.value(logLevel);
-        static const QStringList levels = {"trace", "debug", "info", "warn", "error", "critical", "off"};
-        if (!levels.contains(level)) {
-            return fail(
-                QStringLiteral("--log-level must be one of %1, not '%2'.").arg(levels.join(", "), level));
-        }
-        o.logLevel = level;
+        o.settings.emplace_back(setting->key, text);
     }
     if (parser.isSet(record)) {
         o.recordFile = parser.value(record);
@@ -214,7 +172,7 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
     if (parser.isSet(webRoot)) {
         o.webRoot = parser.value(webRoot);
     }
-    if (o.source == QLatin1String("rest") && (o.simulate || o.replayFile)) {
+    if (checked.source == SourceKind::Rest && (o.simulate || o.replayFile)) {
         return fail(
             QStringLiteral("--source rest excludes --simulate and --replay: those are OpenAPI+ backends."));
     }
@@ -231,6 +189,14 @@ ParseOutcome parseCommandLine(const QStringList& arguments) {
         o.simFaults.push_back(*fault);
     }
     return outcome;
+}
+
+void applyOverrides(const DaemonOptions& options, Config& config) {
+    for (const auto& [key, text] : options.settings) {
+        applyFlagValue(config, *findSetting(key), text); // checked by parseCommandLine
+    }
+    config.emulator.faults.insert(config.emulator.faults.end(), options.simFaults.begin(),
+                                  options.simFaults.end());
 }
 
 } // namespace kiwoomd::app

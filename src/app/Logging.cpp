@@ -51,13 +51,33 @@ template <typename FileName = spdlog::filename_t> FileName spdlogFileName(const 
     }
 }
 
-} // namespace
-
-void setLogLevel(const std::string& level) {
-    spdlog::set_level(spdlog::level::from_str(level));
+spdlog::level::level_enum spdlogLevel(LogLevel level) {
+    switch (level) {
+    case LogLevel::Trace:
+        return spdlog::level::trace;
+    case LogLevel::Debug:
+        return spdlog::level::debug;
+    case LogLevel::Info:
+        return spdlog::level::info;
+    case LogLevel::Warn:
+        return spdlog::level::warn;
+    case LogLevel::Error:
+        return spdlog::level::err;
+    case LogLevel::Critical:
+        return spdlog::level::critical;
+    case LogLevel::Off:
+        break;
+    }
+    return spdlog::level::off;
 }
 
-std::string setUpLogging(const std::string& logDir, const std::string& level) {
+} // namespace
+
+void setLogLevel(LogLevel level) {
+    spdlog::set_level(spdlogLevel(level));
+}
+
+std::string setUpLogging(const std::string& logDir, LogLevel level) {
     std::vector<spdlog::sink_ptr> sinks;
     sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
 #ifdef _WIN32

@@ -162,8 +162,8 @@ void RestSource::logIn() {
             return;
         }
         m_loggedIn = true;
-        emit loggedIn(
-            LoginInfo{m_settings.server == "mock" ? ServerKind::Mock : ServerKind::Real, std::string()});
+        emit loggedIn(LoginInfo{m_settings.server == RestServer::Mock ? ServerKind::Mock : ServerKind::Real,
+                                std::string()});
     });
 }
 

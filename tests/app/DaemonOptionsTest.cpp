@@ -1,5 +1,8 @@
 #include "kiwoomd/app/DaemonOptions.h"
 
+#include "kiwoomd/core/ConfigLoader.h"
+#include "kiwoomd/core/ConfigSchema.h"
+
 #include <gtest/gtest.h>
 
 namespace kiwoomd::app {
@@ -14,7 +17,7 @@ TEST(DaemonOptions, NoArgumentsRunWithDefaults) {
     const auto outcome = parse({});
     EXPECT_EQ(outcome.action, ParseOutcome::Action::Run);
     EXPECT_FALSE(outcome.options.simulate);
-    EXPECT_FALSE(outcome.options.port);
+    EXPECT_TRUE(outcome.options.settings.empty());
 }
 
 TEST(DaemonOptions, EveryDocumentedFlagIsRead) {
@@ -25,13 +28,50 @@ TEST(DaemonOptions, EveryDocumentedFlagIsRead) {
     const auto& o = outcome.options;
     EXPECT_TRUE(o.simulate);
     EXPECT_TRUE(o.headless);
-    EXPECT_EQ(*o.host, "::1");
-    EXPECT_EQ(*o.port, 8123);
     EXPECT_EQ(*o.configFile, "c.json");
     EXPECT_EQ(*o.dataDir, "/tmp/d");
-    EXPECT_EQ(*o.intervalSeconds, 5);
-    EXPECT_EQ(*o.seed, 42u);
-    EXPECT_EQ(*o.logLevel, "debug");
+    Config config;
+    applyOverrides(o, config);
+    EXPECT_EQ(config.server.host, "::1");
+    EXPECT_EQ(config.server.port, 8123);
+    EXPECT_EQ(config.polling.intervalSeconds, 5);
+    EXPECT_EQ(config.emulator.seed, 42u);
+    EXPECT_EQ(config.logLevel, LogLevel::Debug);
+}
+
+TEST(DaemonOptions, TheRestFlagsOverrideTheirSettings) {
+    const auto outcome =
+        parse({"--source", "rest", "--rest-url", "https://proxy.test", "--rest-ca-file", "ca.pem"});
+    ASSERT_EQ(outcome.action, ParseOutcome::Action::Run) << outcome.message.toStdString();
+    Config config;
+    applyOverrides(outcome.options, config);
+    EXPECT_EQ(config.source, SourceKind::Rest);
+    EXPECT_EQ(config.rest.baseUrl, "https://proxy.test");
+    EXPECT_EQ(config.rest.caFile, "ca.pem");
+}
+
+TEST(DaemonOptions, FlagsOverrideTheFileAndSimFaultsAddToItsFaults) {
+    Config config = parseConfigText(R"({"server": {"port": 9000, "host": "::1"},
+                                        "emulator": {"faults": ["disconnect@5"]}})",
+                                    "<inline>");
+    const auto outcome = parse({"--port", "8123", "--sim-fault", "login-fail"});
+    ASSERT_EQ(outcome.action, ParseOutcome::Action::Run) << outcome.message.toStdString();
+    applyOverrides(outcome.options, config);
+    EXPECT_EQ(config.server.port, 8123);
+    EXPECT_EQ(config.server.host, "::1");
+    ASSERT_EQ(config.emulator.faults.size(), 2u);
+    EXPECT_EQ(config.emulator.faults[1].name, "login-fail");
+}
+
+TEST(DaemonOptions, FlagValuesAreCheckedAsTheSchemaChecksTheFile) {
+    for (const QStringList& args :
+         {QStringList{"--source", "soap"}, QStringList{"--rest-url", "http://plain.test"},
+          QStringList{"--interval", "86401"}, QStringList{"--log-level", "loud"}}) {
+        const auto outcome = parse(args);
+        EXPECT_EQ(outcome.action, ParseOutcome::Action::Error) << args.join(' ').toStdString();
+        EXPECT_TRUE(outcome.message.contains(args.first())) << outcome.message.toStdString();
+    }
+    EXPECT_EQ(parse({"--source", "rest", "--simulate"}).action, ParseOutcome::Action::Error);
 }
 
 TEST(DaemonOptions, ConsoleIsAcceptedOnEveryPlatform) {
@@ -61,6 +101,25 @@ TEST(DaemonOptions, HelpAndVersionAreActions) {
     EXPECT_EQ(help.action, ParseOutcome::Action::ShowHelp);
     EXPECT_TRUE(help.message.contains("--simulate"));
     EXPECT_EQ(parse({"--version"}).action, ParseOutcome::Action::ShowVersion);
+}
+
+TEST(DaemonOptions, HelpListsEveryFlagAndTheSettingEachOverrides) {
+    const auto help = parse({"--help"});
+    for (const char* flag :
+         {"--simulate", "--headless", "--console", "--config", "--data-dir", "--record", "--replay",
+          "--web-root", "--host-program", "--sim-fault", "--help", "--version"}) {
+        EXPECT_TRUE(help.message.contains(QLatin1String(flag))) << flag;
+    }
+    int settingFlags = 0;
+    for (const auto& setting : configSchema()) {
+        if (!setting.flag.empty()) {
+            ++settingFlags;
+            EXPECT_TRUE(help.message.contains(QString::fromStdString("--" + setting.flag))) << setting.flag;
+            EXPECT_TRUE(help.message.contains(QString::fromStdString(setting.key))) << setting.key;
+        }
+    }
+    EXPECT_EQ(settingFlags,
+              8); // --host --port --interval --seed --log-level --source --rest-url --rest-ca-file
 }
 
 TEST(DaemonOptions, HelpListsEveryFaultTheParserAccepts) {

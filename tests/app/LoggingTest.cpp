@@ -2,6 +2,8 @@
 // (C:\Users\홍길동\AppData\Local\kiwoomd\logs). On Windows this needs spdlog's wide file names.
 #include "kiwoomd/app/Logging.h"
 
+#include "kiwoomd/core/ConfigSchema.h"
+
 #include <QTemporaryDir>
 #include <QtGlobal>
 
@@ -21,7 +23,7 @@ TEST(Logging, TheLogFileIsWrittenUnderAFolderWithAKoreanName) {
     ASSERT_TRUE(root.isValid());
     const std::string logDir = root.path().toStdString() + "/홍길동/kiwoomd/logs";
     const auto previous = spdlog::default_logger();
-    const std::string logFile = setUpLogging(logDir, "info");
+    const std::string logFile = setUpLogging(logDir, LogLevel::Info);
     spdlog::info("로그 한 줄");
     spdlog::default_logger()->flush();
     spdlog::set_default_logger(previous);
@@ -33,6 +35,15 @@ TEST(Logging, TheLogFileIsWrittenUnderAFolderWithAKoreanName) {
     std::ifstream file(path, std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     EXPECT_NE(text.find("로그 한 줄"), std::string::npos) << text;
+}
+
+TEST(Logging, EachConfigLevelSetsSpdlogsLevelOfTheSameName) {
+    const auto previous = spdlog::get_level();
+    for (const auto& [level, name] : configNames<LogLevel>()) {
+        setLogLevel(level);
+        EXPECT_EQ(spdlog::get_level(), spdlog::level::from_str(name)) << name;
+    }
+    spdlog::set_level(previous);
 }
 
 } // namespace

@@ -521,7 +521,7 @@ TEST(ConfigLoader, RestSettingsAreRead) {
         "appkey_file": "/home/me/.kiwoom/appkey", "secretkey_file": "/home/me/.kiwoom/secretkey",
         "limit_windows": [{"max_requests": 2, "seconds": 1}]}})",
                                           "test.json");
-    EXPECT_EQ(config.rest.server, "mock");
+    EXPECT_EQ(config.rest.server, RestServer::Mock);
     EXPECT_EQ(config.rest.baseUrl, "https://127.0.0.1:8443");
     EXPECT_EQ(config.rest.caFile, "/etc/kiwoomd/ca.pem");
     EXPECT_EQ(config.rest.appKeyFile, "/home/me/.kiwoom/appkey");
@@ -533,7 +533,7 @@ TEST(ConfigLoader, RestSettingsAreRead) {
 
 TEST(ConfigLoader, WithoutARestSectionTheLiveServerAndItsWindowsApply) {
     const Config config = parseConfigText(R"({"source": "rest"})", "test.json");
-    EXPECT_EQ(config.rest.server, "live");
+    EXPECT_EQ(config.rest.server, RestServer::Live);
     EXPECT_TRUE(config.rest.baseUrl.empty());
     EXPECT_TRUE(config.rest.windows.empty()) << "empty: restLimitWindows(server) applies";
 }

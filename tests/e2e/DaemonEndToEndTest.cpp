@@ -176,6 +176,38 @@ TEST(DaemonEndToEnd, EditingTheConfigWhileRunningAppliesValidEditsAndRejectsBadO
     EXPECT_EQ(daemon.terminate(), 0);
 }
 
+TEST(DaemonEndToEnd, AnEditOfRestartOnlyKeysIsNamedInOneWarningWhileTheLiveKeysApply) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("kiwoomd.json");
+    auto writeConfig = [&](const QByteArray& text) {
+        QFile file(path + ".tmp");
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        QFile::remove(path);
+        ASSERT_TRUE(QFile::rename(path + ".tmp", path));
+    };
+    writeConfig(R"({"polling": {"interval_seconds": 60}})");
+    DaemonProcess daemon({"--config", path});
+    const int port = daemon.waitForPort();
+    ASSERT_GT(port, 0) << daemon.output().toStdString();
+    httplib::Client client("127.0.0.1", port);
+
+    // --port 0 keeps winning over the file's port, so server.port is not among the changes.
+    writeConfig(R"({"polling": {"interval_seconds": 30}, "server": {"port": 1, "max_connections": 8},
+                    "tray": {"language": "en"}})");
+    ASSERT_TRUE(kiwoomd::test::pollUntil(
+        [&] {
+            return daemon.output().contains(
+                "server.max_connections, tray.language take effect at the next start");
+        },
+        10))
+        << daemon.output().toStdString();
+    ASSERT_TRUE(kiwoomd::test::pollUntil(
+        [&] { return getJson(client, "/api/status")["poll_interval_seconds"] == 30; }, 10));
+    EXPECT_EQ(daemon.terminate(), 0);
+}
+
 TEST(DaemonEndToEnd, BrokenConfigStopsTheStartWithAClearMessage) {
     QTemporaryDir dir;
     const QString path = dir.filePath("bad.json");

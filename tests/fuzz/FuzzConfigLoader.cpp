@@ -19,7 +19,8 @@ namespace {
 
 void checkConfig(const Config& config) {
     FUZZ_CHECK(config.server.port >= 0 && config.server.port <= 65535);
-    FUZZ_CHECK(config.server.tokenPolicy == "writes" || config.server.tokenPolicy == "always");
+    FUZZ_CHECK(config.server.tokenPolicy == TokenPolicy::Writes ||
+               config.server.tokenPolicy == TokenPolicy::Always);
     FUZZ_CHECK(config.polling.intervalSeconds >= 1 && config.polling.intervalSeconds <= 86400);
     FUZZ_CHECK(!config.polling.windows.empty());
     for (const auto& window : config.polling.windows) {

@@ -1,5 +1,6 @@
 #pragma once
-// The daemon's configuration as plain data, with the defaults a first run uses.
+// The daemon's configuration as plain data, with the defaults a first run uses. Every field is a
+// setting of the schema (ConfigSchema.h), which maps the enums below to their config strings.
 
 #include "kiwoomd/core/FeedDefinition.h"
 #include "kiwoomd/core/MaintenanceWindow.h"
@@ -14,14 +15,16 @@
 
 namespace kiwoomd {
 
+// When the API token is required: on requests that change state, or on every request.
+enum class TokenPolicy { Writes, Always };
+
 struct ServerConfig {
     std::string host = "127.0.0.1";
     int port = 8000;
     std::vector<std::string> allowedHosts;   // names besides 127.0.0.1, localhost and [::1]
     std::vector<std::string> allowedOrigins; // browser origins besides the daemon's own
-    // "writes": the API token guards only endpoints that change state; "always": every request
-    // needs it (required to listen on anything but loopback).
-    std::string tokenPolicy = "writes";
+    // Always is required to listen on anything but loopback.
+    TokenPolicy tokenPolicy = TokenPolicy::Writes;
     // Limits of the HTTP server (docs/config.md#server, docs/security.md).
     int maxConnections = 64;         // connections served at once (worker threads); more wait
     int maxStreamSubscribers = 64;   // GET /api/stream clients at once, a worker each; 503 beyond
@@ -91,10 +94,13 @@ struct MarketConfig {
 // does not exist) or Kiwoom's REST API.
 enum class SourceKind { OpenApi, Rest };
 
+// Kiwoom's two REST servers: api.kiwoom.com and mockapi.kiwoom.com (their keys differ).
+enum class RestServer { Live, Mock };
+
 struct RestConfig {
-    std::string server = "live"; // "live" (api.kiwoom.com) or "mock" (mockapi.kiwoom.com)
-    std::string baseUrl;         // instead of the server's URL (a proxy, a test server)
-    std::string caFile;          // one more trusted CA (PEM), for such a proxy or test server
+    RestServer server = RestServer::Live;
+    std::string baseUrl; // instead of the server's URL (a proxy, a test server)
+    std::string caFile;  // one more trusted CA (PEM), for such a proxy or test server
     // The keys, when not in KIWOOM_APPKEY / KIWOOM_SECRETKEY: files only their owner may read.
     std::string appKeyFile;
     std::string secretKeyFile;
@@ -109,6 +115,11 @@ struct TrayConfig {
     TrayLanguage language = TrayLanguage::System;
 };
 
+// spdlog's levels, named as in the config and on the command line.
+enum class LogLevel { Trace, Debug, Info, Warn, Error, Critical, Off };
+
+// The defaults below are the only place a setting's default is written: the schema
+// (ConfigSchema.h), --help and docs/config.md's check read them from a default-constructed Config.
 struct Config {
     SourceKind source = SourceKind::OpenApi;
     RestConfig rest;
@@ -119,7 +130,7 @@ struct Config {
     EmulatorConfig emulator;
     MarketConfig market;
     TrayConfig tray;
-    std::string logLevel = "info";
+    LogLevel logLevel = LogLevel::Info;
 };
 
 } // namespace kiwoomd

@@ -8,6 +8,7 @@
 // The keys and the token never reach a log line, an answer, a recording or a message.
 // Thread: the Qt main thread (QNetworkAccessManager's).
 
+#include "kiwoomd/core/Config.h"
 #include "kiwoomd/core/Scheduler.h"
 #include "kiwoomd/core/TrCatalogue.h"
 #include "kiwoomd/kiwoom/Source.h"
@@ -32,9 +33,9 @@ struct RestKeys {
 };
 
 struct RestSettings {
-    QUrl baseUrl;       // https://api.kiwoom.com, https://mockapi.kiwoom.com, or rest.base_url
-    QString caFile;     // PEM; empty: the system's CAs only
-    std::string server; // "live" or "mock"
+    QUrl baseUrl;   // https://api.kiwoom.com, https://mockapi.kiwoom.com, or rest.base_url
+    QString caFile; // PEM; empty: the system's CAs only
+    RestServer server = RestServer::Live;
     std::chrono::milliseconds renewBefore{std::chrono::minutes(10)}; // before expires_dt
     std::chrono::milliseconds callTimeout{std::chrono::seconds(20)}; // any one HTTP exchange
 };
