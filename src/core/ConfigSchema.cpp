@@ -26,6 +26,13 @@ template <typename T> struct TopField {
     const T& of(const Config& c) const { return c.*member; }
 };
 
+// fieldsOf(&Config::server)(&ServerConfig::port): the Field of one member of one section.
+template <typename Section> auto fieldsOf(Section Config::*section) {
+    return [section](auto member) {
+        return Field<Section, std::remove_reference_t<decltype(Section{}.*member)>>{section, member};
+    };
+}
+
 Setting base(std::string key, SettingType type, Reload reload, std::string help) {
     Setting s;
     s.key = std::move(key);
@@ -211,27 +218,13 @@ std::vector<Setting> buildSchema() {
     using E = EmulatorConfig;
     using M = MarketConfig;
     using Rc = RestConfig;
-    const auto server = [](auto m) {
-        return Field<S, std::remove_reference_t<decltype(S{}.*m)>>{&Config::server, m};
-    };
-    const auto polling = [](auto m) {
-        return Field<P, std::remove_reference_t<decltype(P{}.*m)>>{&Config::polling, m};
-    };
-    const auto connection = [](auto m) {
-        return Field<C, std::remove_reference_t<decltype(C{}.*m)>>{&Config::connection, m};
-    };
-    const auto emulator = [](auto m) {
-        return Field<E, std::remove_reference_t<decltype(E{}.*m)>>{&Config::emulator, m};
-    };
-    const auto market = [](auto m) {
-        return Field<M, std::remove_reference_t<decltype(M{}.*m)>>{&Config::market, m};
-    };
-    const auto rest = [](auto m) {
-        return Field<Rc, std::remove_reference_t<decltype(Rc{}.*m)>>{&Config::rest, m};
-    };
-    const auto tray = [](auto m) {
-        return Field<TrayConfig, std::remove_reference_t<decltype(TrayConfig{}.*m)>>{&Config::tray, m};
-    };
+    const auto server = fieldsOf(&Config::server);
+    const auto polling = fieldsOf(&Config::polling);
+    const auto connection = fieldsOf(&Config::connection);
+    const auto emulator = fieldsOf(&Config::emulator);
+    const auto market = fieldsOf(&Config::market);
+    const auto rest = fieldsOf(&Config::rest);
+    const auto tray = fieldsOf(&Config::tray);
 
     return {
         withFlag(string("server.host", server(&S::host), R::Restart, "listen address"), "host", "H",

@@ -8,6 +8,16 @@ namespace {
 using kiwoomd::test::DaemonProcess;
 using kiwoomd::test::getJson;
 
+// Writes `text` to a temporary beside `path` and renames it over, as many editors save.
+void saveAsAnEditorDoes(const QString& path, const QByteArray& text) {
+    QFile file(path + ".tmp");
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+    QFile::remove(path);
+    ASSERT_TRUE(QFile::rename(path + ".tmp", path));
+}
+
 TEST(DaemonEndToEnd, ServesAWellFormedMovingRankingWithinSeconds) {
     DaemonProcess daemon({"--interval", "2"});
     const int port = daemon.waitForPort();
@@ -144,15 +154,7 @@ TEST(DaemonEndToEnd, ARecordedSessionReplaysToTheSameRanking) {
 TEST(DaemonEndToEnd, EditingTheConfigWhileRunningAppliesValidEditsAndRejectsBadOnes) {
     QTemporaryDir dir;
     const QString path = dir.filePath("kiwoomd.json");
-    auto writeConfig = [&](const QByteArray& text) {
-        // Written to a temporary and renamed over, as many editors save.
-        QFile file(path + ".tmp");
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(text);
-        file.close();
-        QFile::remove(path);
-        ASSERT_TRUE(QFile::rename(path + ".tmp", path));
-    };
+    const auto writeConfig = [&](const QByteArray& text) { saveAsAnEditorDoes(path, text); };
     writeConfig(R"({"feeds": [{"id": "kospi", "inputs": {"시장구분": "001"}, "max_pages": 1}]})");
     DaemonProcess daemon({"--config", path});
     const int port = daemon.waitForPort();
@@ -179,14 +181,7 @@ TEST(DaemonEndToEnd, EditingTheConfigWhileRunningAppliesValidEditsAndRejectsBadO
 TEST(DaemonEndToEnd, AnEditOfRestartOnlyKeysIsNamedInOneWarningWhileTheLiveKeysApply) {
     QTemporaryDir dir;
     const QString path = dir.filePath("kiwoomd.json");
-    auto writeConfig = [&](const QByteArray& text) {
-        QFile file(path + ".tmp");
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(text);
-        file.close();
-        QFile::remove(path);
-        ASSERT_TRUE(QFile::rename(path + ".tmp", path));
-    };
+    const auto writeConfig = [&](const QByteArray& text) { saveAsAnEditorDoes(path, text); };
     writeConfig(R"({"polling": {"interval_seconds": 60}})");
     DaemonProcess daemon({"--config", path});
     const int port = daemon.waitForPort();
