@@ -76,7 +76,7 @@ std::unique_ptr<ControlSource> makeSource(const HostOptions& options, Scheduler&
                      probe->answerCount());
         const QString file = options.replayFile;
         return std::make_unique<ControlSource>(
-            QStringLiteral("replay"),
+            Backend::Replay,
             [file, &scheduler]() -> std::unique_ptr<OpenApiControl> {
                 auto replay = std::make_unique<ReplayControl>(scheduler);
                 QString ignored;
@@ -101,7 +101,7 @@ std::unique_ptr<ControlSource> makeSource(const HostOptions& options, Scheduler&
         if (auto probe = host::createRealControl(whyNot)) {
             probe.reset();
             return std::make_unique<ControlSource>(
-                QStringLiteral("activex"),
+                Backend::ActiveX,
                 []() -> std::unique_ptr<OpenApiControl> {
                     QString ignored;
                     return host::createRealControl(ignored);
@@ -110,7 +110,7 @@ std::unique_ptr<ControlSource> makeSource(const HostOptions& options, Scheduler&
         }
         spdlog::warn("running the emulated Kiwoom control (demo data): {}", whyNot.toStdString());
     }
-    return std::make_unique<ControlSource>(QStringLiteral("emulator"), emulated, scheduler);
+    return std::make_unique<ControlSource>(Backend::Emulator, emulated, scheduler);
 }
 
 } // namespace

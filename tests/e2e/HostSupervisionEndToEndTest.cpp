@@ -357,6 +357,11 @@ TEST_F(HostSupervisionEndToEnd, AHostOfAnotherProtocolVersionIsEndedAndReplaced)
     expectEndedAndReplaced("protocol version 999", 2, 20);
 }
 
+TEST_F(HostSupervisionEndToEnd, AHostNamingAnUnknownBackendIsEndedAndReplaced) {
+    ASSERT_NO_FATAL_FAILURE(startWithFakeHost("unknown-backend"));
+    expectEndedAndReplaced("'backend' must be one of activex, emulator, replay, rest", 2, 20);
+}
+
 TEST_F(HostSupervisionEndToEnd, ASilentHostIsEndedAfterItsStartTimeoutAndReplaced) {
     ASSERT_NO_FATAL_FAILURE(startWithFakeHost("silent"));
     expectEndedAndReplaced("did not answer within 20 s", 1, 35);

@@ -32,7 +32,7 @@ std::unique_ptr<ControlSource> replaySource(const QString& path, VirtualSchedule
     ControlSourceSettings sourceSettings;
     sourceSettings.useCommDataEx = commDataEx;
     return std::make_unique<ControlSource>(
-        QStringLiteral("replay"),
+        Backend::Replay,
         [path, &scheduler]() -> std::unique_ptr<OpenApiControl> {
             auto replay = std::make_unique<ReplayControl>(scheduler);
             QString error;
