@@ -147,6 +147,15 @@ TEST_F(RecordReplayTest, TheRecordingKeepsTheRawStringsTheControlReturned) {
     EXPECT_TRUE(text.contains("                +")) << "padded, signed fields as the control returned them";
 }
 
+TEST_F(RecordReplayTest, TheHeaderNamesTheRecordedBackendByItsApiName) {
+    record(1);
+    QFile file(path());
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.readLine();
+    EXPECT_TRUE(header.startsWith(R"({"kiwoomd_recording":1,"backend":"emulator","started":")"))
+        << header.toStdString();
+}
+
 TEST_F(RecordReplayTest, AFileThatIsNotARecordingIsRefusedWithItsLine) {
     QFile file(path());
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
