@@ -158,7 +158,7 @@ public:
         return {};
     }
 
-    QString backendName() const override { return QStringLiteral("bench"); }
+    Backend backend() const override { return Backend::Emulator; } // it stands in for the emulator
 
     const std::optional<Request>& pending() const { return m_pending; }
     // Time spent building GetCommDataEx answers since the last call: the control's share.
@@ -225,7 +225,7 @@ int main(int argc, char** argv) {
     // The page reader of kiwoomd-host over the stand-in: the path a page takes inside the host,
     // without the socket hop to the daemon.
     ControlSource source(
-        QStringLiteral("bench"),
+        Backend::Emulator,
         [&ownedControl]() -> std::unique_ptr<OpenApiControl> { return std::move(ownedControl); }, scheduler);
     SnapshotCache cache;
     StatusBoard board;

@@ -80,7 +80,7 @@ HostSettings hostSettings(const DaemonOptions& options, const Config& config, Sc
                        << QString::fromStdString(configName(config.logLevel));
     if (options.replayFile) {
         settings.arguments << QStringLiteral("--replay") << QFileInfo(*options.replayFile).absoluteFilePath();
-        settings.backendName = QStringLiteral("replay");
+        settings.backend = Backend::Replay;
         return settings;
     }
     const auto emulator = emulatorSettings(config, scheduler);
@@ -91,7 +91,7 @@ HostSettings hostSettings(const DaemonOptions& options, const Config& config, Sc
         settings.arguments << QStringLiteral("--simulate");
     }
     const bool emulated = options.simulate || !kControlExistsHere;
-    settings.backendName = emulated ? QStringLiteral("emulator") : QStringLiteral("activex");
+    settings.backend = emulated ? Backend::Emulator : Backend::ActiveX;
     if (emulated) {
         logEmulatorSettings(emulator);
     } else if (!config.emulator.faults.empty()) {

@@ -48,6 +48,29 @@ std::string hostStateName(HostState state) {
     return "stopped";
 }
 
+std::string backendName(Backend backend) {
+    switch (backend) {
+    case Backend::ActiveX:
+        return "activex";
+    case Backend::Emulator:
+        return "emulator";
+    case Backend::Replay:
+        return "replay";
+    case Backend::Rest:
+        return "rest";
+    }
+    return "emulator";
+}
+
+std::optional<Backend> backendFromName(std::string_view name) {
+    for (const Backend backend : {Backend::ActiveX, Backend::Emulator, Backend::Replay, Backend::Rest}) {
+        if (name == backendName(backend)) {
+            return backend;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string maskUserId(const std::string& userId) {
     if (userId.size() <= 2) {
         return std::string(userId.size(), '*');

@@ -80,7 +80,7 @@ nlohmann::ordered_json sessionStatusToJson(const SessionStatus& status, Timestam
     }
     const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(now - status.startedAt).count();
     return {
-        {json::kBackend, status.backend},
+        {json::kBackend, backendName(status.backend)},
         {json::kConnection, connectionStateName(status.connection)},
         {json::kConnectionSince, toKstIso8601(status.connectionSince)},
         {json::kReconnectCount, status.reconnectCount},

@@ -41,7 +41,7 @@ void HostServer::greet() {
     hello.protocol = protocol::kVersion;
     hello.pid = QCoreApplication::applicationPid();
     hello.bits = static_cast<int>(sizeof(void*) * 8);
-    hello.backend = m_source.backendName().toStdString();
+    hello.backend = m_source.backend();
     send(protocol::helloMessage(hello));
 }
 

@@ -6,6 +6,7 @@
 #include "DialogWatch.h"
 #include "HostServer.h"
 
+#include "kiwoomd/core/ConfigSchema.h"
 #include "kiwoomd/kiwoom/ControlSource.h"
 #include "kiwoomd/kiwoom/QtScheduler.h"
 #include "kiwoomd/kiwoom/emulator/EmulatorSettingsJson.h"
@@ -31,8 +32,37 @@ struct HostOptions {
     bool simulate = false;
     QString replayFile;
     QString emulatorJson;
-    QString logLevel = QStringLiteral("info");
+    LogLevel logLevel = LogLevel::Info;
 };
+
+// "trace, debug, ..., off": the config's log_level names, which kiwoomd passes on as they are.
+QString logLevelNames() {
+    QStringList names;
+    for (const auto& [level, name] : configNames<LogLevel>()) {
+        names << QString::fromStdString(name);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+spdlog::level::level_enum spdlogLevel(LogLevel level) {
+    switch (level) {
+    case LogLevel::Trace:
+        return spdlog::level::trace;
+    case LogLevel::Debug:
+        return spdlog::level::debug;
+    case LogLevel::Info:
+        return spdlog::level::info;
+    case LogLevel::Warn:
+        return spdlog::level::warn;
+    case LogLevel::Error:
+        return spdlog::level::err;
+    case LogLevel::Critical:
+        return spdlog::level::critical;
+    case LogLevel::Off:
+        break;
+    }
+    return spdlog::level::off;
+}
 
 bool parse(const QStringList& arguments, HostOptions& options, QString& error) {
     QCommandLineParser parser;
@@ -43,8 +73,7 @@ bool parse(const QStringList& arguments, HostOptions& options, QString& error) {
                                     QStringLiteral("FILE"));
     const QCommandLineOption emulator(QStringLiteral("emulator"), QStringLiteral("the emulator's settings"),
                                       QStringLiteral("JSON"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("trace ... off"),
-                                      QStringLiteral("LEVEL"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"), logLevelNames(), QStringLiteral("LEVEL"));
     parser.addOptions({connectTo, simulate, replay, emulator, logLevel});
     if (!parser.parse(arguments)) {
         error = parser.errorText();
@@ -59,7 +88,15 @@ bool parse(const QStringList& arguments, HostOptions& options, QString& error) {
     options.replayFile = parser.value(replay);
     options.emulatorJson = parser.value(emulator);
     if (parser.isSet(logLevel)) {
-        options.logLevel = parser.value(logLevel);
+        // The daemon's own names (configName<LogLevel>), so the host takes exactly the daemon's
+        // levels; spdlog's from_str would read any unknown word as "off" and silence the host.
+        const auto level = fromConfigName<LogLevel>(parser.value(logLevel).toStdString());
+        if (!level) {
+            error = QStringLiteral("--log-level must be one of %1, not '%2'")
+                        .arg(logLevelNames(), parser.value(logLevel));
+            return false;
+        }
+        options.logLevel = *level;
     }
     return true;
 }
@@ -76,7 +113,7 @@ std::unique_ptr<ControlSource> makeSource(const HostOptions& options, Scheduler&
                      probe->answerCount());
         const QString file = options.replayFile;
         return std::make_unique<ControlSource>(
-            QStringLiteral("replay"),
+            Backend::Replay,
             [file, &scheduler]() -> std::unique_ptr<OpenApiControl> {
                 auto replay = std::make_unique<ReplayControl>(scheduler);
                 QString ignored;
@@ -101,7 +138,7 @@ std::unique_ptr<ControlSource> makeSource(const HostOptions& options, Scheduler&
         if (auto probe = host::createRealControl(whyNot)) {
             probe.reset();
             return std::make_unique<ControlSource>(
-                QStringLiteral("activex"),
+                Backend::ActiveX,
                 []() -> std::unique_ptr<OpenApiControl> {
                     QString ignored;
                     return host::createRealControl(ignored);
@@ -110,7 +147,7 @@ std::unique_ptr<ControlSource> makeSource(const HostOptions& options, Scheduler&
         }
         spdlog::warn("running the emulated Kiwoom control (demo data): {}", whyNot.toStdString());
     }
-    return std::make_unique<ControlSource>(QStringLiteral("emulator"), emulated, scheduler);
+    return std::make_unique<ControlSource>(Backend::Emulator, emulated, scheduler);
 }
 
 } // namespace
@@ -135,7 +172,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kiwoomd-host: %s\n", error.toLocal8Bit().constData());
         return 2;
     }
-    spdlog::set_level(spdlog::level::from_str(options.logLevel.toStdString()));
+    spdlog::set_level(spdlogLevel(options.logLevel));
 
     QtScheduler scheduler;
     auto source = makeSource(options, scheduler, error);

@@ -66,7 +66,8 @@ ApiResponse MetricsController::get(const ApiRequest& /*request*/) const {
     Exposition e;
 
     e.family("kiwoomd_build_info", "gauge", "Build and backend of the running daemon (always 1).");
-    e.sample("kiwoomd_build_info", label("version", m_version) + "," + label("backend", status->backend), 1);
+    e.sample("kiwoomd_build_info",
+             label("version", m_version) + "," + label("backend", backendName(status->backend)), 1);
 
     e.family("kiwoomd_http_requests_total", "counter", "HTTP requests answered, by route and status.");
     for (const auto& [key, count] : m_http.snapshot()) {

@@ -43,7 +43,7 @@ void ConnectionSupervisor::start() {
     m_reconnectTask.stop();
     m_nextAttemptAt.reset();
     setState(ConnectionState::LoggingIn);
-    spdlog::info("logging in through the {} source", m_source.backendName().toStdString());
+    spdlog::info("logging in through the {} source", backendName(m_source.backend()));
     m_loginTimeoutTask.start(m_settings.loginTimeout, [this] { onLoginTimeout(); });
     m_source.logIn();
 }

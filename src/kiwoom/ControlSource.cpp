@@ -36,10 +36,10 @@ ServerKind serverKindOf(const QString& gubun) {
 
 } // namespace
 
-ControlSource::ControlSource(QString backendName, ControlFactory makeControl, Scheduler& scheduler,
+ControlSource::ControlSource(Backend backend, ControlFactory makeControl, Scheduler& scheduler,
                              ControlSourceSettings settings, QObject* parent)
     : Source(parent)
-    , m_backendName(std::move(backendName))
+    , m_backend(backend)
     , m_makeControl(std::move(makeControl))
     , m_scheduler(scheduler)
     , m_settings(settings)

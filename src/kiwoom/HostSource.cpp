@@ -29,7 +29,7 @@ HostSource::HostSource(HostSettings settings, Scheduler& scheduler, QObject* par
     : Source(parent)
     , m_settings(std::move(settings))
     , m_scheduler(scheduler)
-    , m_backendName(m_settings.backendName)
+    , m_backend(m_settings.backend)
     , m_startTimeout(scheduler)
     , m_pingTask(scheduler)
     , m_killTask(scheduler) {
@@ -226,9 +226,9 @@ void HostSource::onHello(const protocol::Hello& hello) {
     m_phase = Phase::Ready;
     m_status.pid = hello.pid;
     m_status.bits = hello.bits;
-    m_backendName = QString::fromStdString(hello.backend);
+    m_backend = hello.backend;
     spdlog::info("the control's host is up: pid {}, {}-bit, {} control", hello.pid, hello.bits,
-                 hello.backend);
+                 backendName(hello.backend));
     setState(HostState::Running);
     m_lastPong = m_scheduler.now();
     m_pingTask.start(m_settings.pingInterval, [this] { sendPing(); });

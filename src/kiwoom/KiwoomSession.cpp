@@ -540,7 +540,7 @@ void KiwoomSession::refreshFreshness() {
 void KiwoomSession::publishStatus() {
     const Timestamp now = m_scheduler.now();
     SessionStatus status;
-    status.backend = m_source.backendName().toStdString();
+    status.backend = m_source.backend();
     status.host = m_source.hostStatus();
     status.connection = m_connection.state();
     status.connectionSince = m_connection.since();

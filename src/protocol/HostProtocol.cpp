@@ -36,6 +36,19 @@ public:
         out = it->get<std::string>();
         return true;
     }
+    // A backend by its API name: a host that names none of ours is not one this daemon can report.
+    bool backend(const char* key, Backend& out) {
+        std::string name;
+        if (!string(key, name)) {
+            return false;
+        }
+        const auto backend = backendFromName(name);
+        if (!backend) {
+            return fail(key, "one of activex, emulator, replay, rest");
+        }
+        out = *backend;
+        return true;
+    }
     template <typename Int> bool integer(const char* key, Int& out) {
         const auto it = m_object.find(key);
         if (it == m_object.end() || !it->is_number_integer()) {
@@ -270,7 +283,7 @@ std::string encode(const HostMessage& message, std::optional<long long> elapsedM
                {"protocol", message.hello.protocol},
                {"pid", message.hello.pid},
                {"bits", message.hello.bits},
-               {"backend", message.hello.backend}};
+               {"backend", backendName(message.hello.backend)}};
         break;
     case HostMessage::Kind::LoginInfo:
         out = {{kCall, "GetLoginInfo"}, {"tag", message.tag}, {"value", message.value}};
@@ -354,7 +367,7 @@ std::optional<HostMessage> decodeHostMessage(std::string_view line, std::string&
     if (name == "hello") {
         m.kind = HostMessage::Kind::Hello;
         ok = reader.integer("protocol", m.hello.protocol) && reader.integer("pid", m.hello.pid) &&
-             reader.integer("bits", m.hello.bits) && reader.string("backend", m.hello.backend);
+             reader.integer("bits", m.hello.bits) && reader.backend("backend", m.hello.backend);
     } else if (name == "connect") {
         m.kind = HostMessage::Kind::Connect;
         ok = reader.integer("code", m.code);

@@ -70,7 +70,7 @@ TEST_F(AxOpenApiControlTest, ForwardsTheCallSignatureAndArgumentsUnchanged) {
     EXPECT_EQ(widget->calls()[0].args, (QVariantList{"kospi#1", "opt10023", 0, "0101"}));
     EXPECT_EQ(widget->calls()[1].signature, "GetCommDataEx(QString, QString)");
     EXPECT_EQ(widget->calls()[1].args, (QVariantList{"opt10023", "거래량급증"}));
-    EXPECT_EQ(control.backendName(), "activex");
+    EXPECT_EQ(control.backend(), Backend::ActiveX);
 }
 
 TEST_F(AxOpenApiControlTest, ReEmitsEveryEventOfTheControlUnderItsOwnSignature) {
@@ -114,7 +114,7 @@ TEST_F(AxOpenApiControlTest, ComExceptionIsReportedAsALostConnectionWithALogLine
 TEST_F(AxOpenApiControlTest, ComExceptionWhileConnectedMakesTheSupervisorLogInAgainWithAFreshControl) {
     VirtualScheduler scheduler{fromKst(2026, 11, 24, 10, 0, 0)};
     ControlSource source(
-        QStringLiteral("activex"),
+        Backend::ActiveX,
         []() -> std::unique_ptr<OpenApiControl> {
             return std::make_unique<AxOpenApiControl>(nullptr, k32Bit);
         },

@@ -86,7 +86,7 @@ TEST(TrayPresenter, BeforeLoginShowsTheOfflineIconAndOffersLogIn) {
     EXPECT_FALSE(model.pollingPaused) << "the pause entry offers to pause";
     EXPECT_TRUE(model.pause.enabled);
     EXPECT_TRUE(model.userIdMasked.isEmpty()) << "not logged in";
-    EXPECT_EQ(model.backend, "emulator");
+    EXPECT_EQ(model.backend, Backend::Emulator);
     EXPECT_FALSE(model.lastUpdate);
     EXPECT_FALSE(model.budget);
     EXPECT_FALSE(model.host);
@@ -114,7 +114,15 @@ TEST(TrayPresenter, FreshDataIsLiveWithServerUserAndAge) {
     EXPECT_EQ(model.login, TrayLoginAction::Reconnect);
     EXPECT_TRUE(model.loginItem.enabled);
     EXPECT_EQ(model.userIdMasked, "si*******") << "the id stays masked";
-    EXPECT_EQ(model.backend, "emulator");
+    EXPECT_EQ(model.backend, Backend::Emulator);
+}
+
+TEST(TrayPresenter, TheBackendIsTheOneTheStatusNames) {
+    SessionStatus status = connectedStatus();
+    for (const Backend backend : {Backend::ActiveX, Backend::Emulator, Backend::Replay, Backend::Rest}) {
+        status.backend = backend;
+        EXPECT_EQ(presenter().present(inputs(status)).backend, backend) << backendName(backend);
+    }
 }
 
 TEST(TrayPresenter, ARealServerIsToldFromTheMockOne) {

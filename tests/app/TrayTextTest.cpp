@@ -54,7 +54,7 @@ TrayViewModel fullModel(TrayState state) {
     model.icon = TrayIconKind::Error;
     model.userIdMasked = QStringLiteral("si*******");
     model.server = TrayServer::Mock;
-    model.backend = QStringLiteral("activex");
+    model.backend = Backend::ActiveX;
     model.lastUpdate = kNow - 12s;
     model.dataAge = 12s;
     model.budget = TrayBudget{4, 5, 18};
@@ -160,6 +160,30 @@ TEST_F(TrayTextInBothLanguages, ALostConnectionNamesTheErrorAndTheNextAttemptInB
     }
 }
 
+TEST_F(TrayTextInBothLanguages, EveryBackendHasANameOfItsOwnInBothLanguages) {
+    constexpr Backend kBackends[] = {Backend::ActiveX, Backend::Emulator, Backend::Replay, Backend::Rest};
+    QSet<QString> korean;
+    QSet<QString> english;
+    for (const Backend backend : kBackends) {
+        const auto [ko, en] = inKoreanAndEnglish<QString>([backend] { return TrayText::backend(backend); });
+        EXPECT_FALSE(ko.isEmpty()) << backendName(backend);
+        EXPECT_FALSE(en.isEmpty()) << backendName(backend);
+        korean.insert(ko);
+        english.insert(en);
+    }
+    EXPECT_EQ(korean.size(), static_cast<int>(std::size(kBackends))) << "two backends read alike in Korean";
+    EXPECT_EQ(english.size(), static_cast<int>(std::size(kBackends))) << "two backends read alike in English";
+    // The dashboard's words (i18n.mjs "source.*"): the product names stay, the others are Korean.
+    const auto [emulatorKo, emulatorEn] =
+        inKoreanAndEnglish<QString>([] { return TrayText::backend(Backend::Emulator); });
+    EXPECT_EQ(emulatorKo, QStringLiteral("에뮬레이터"));
+    EXPECT_EQ(emulatorEn, QStringLiteral("emulator"));
+    const auto [replayKo, replayEn] =
+        inKoreanAndEnglish<QString>([] { return TrayText::backend(Backend::Replay); });
+    EXPECT_EQ(replayKo, QStringLiteral("녹화 재생"));
+    EXPECT_EQ(replayEn, QStringLiteral("replay"));
+}
+
 TEST_F(TrayTextInBothLanguages, TheStatusLinesCarryTheModelsValuesInBothLanguages) {
     const TrayViewModel model = fullModel(TrayState::ConnectionLost);
     const auto [ko, en] = inKoreanAndEnglish<QStringList>([&] { return TrayText::statusLines(model); });
@@ -168,7 +192,7 @@ TEST_F(TrayTextInBothLanguages, TheStatusLinesCarryTheModelsValuesInBothLanguage
         ASSERT_EQ(lines.size(), 8)
             << all.toStdString(); // state, user, server, update, budget, host, next, error
         for (const char* value :
-             {"si*******", "activex", "10:14:12", "10:14:30", "4242", "no ping", "-106"}) {
+             {"si*******", "OpenAPI+", "10:14:12", "10:14:30", "4242", "no ping", "-106"}) {
             EXPECT_TRUE(all.contains(QLatin1String(value))) << value << " missing from\n"
                                                             << all.toStdString();
         }

@@ -29,6 +29,26 @@ TEST(SessionStatus, HostStatesHaveTheirApiNames) {
     EXPECT_EQ(hostStateName(HostState::Stopped), "stopped");
 }
 
+TEST(SessionStatus, BackendsHaveTheirApiNames) {
+    EXPECT_EQ(backendName(Backend::ActiveX), "activex");
+    EXPECT_EQ(backendName(Backend::Emulator), "emulator");
+    EXPECT_EQ(backendName(Backend::Replay), "replay");
+    EXPECT_EQ(backendName(Backend::Rest), "rest");
+}
+
+TEST(SessionStatus, EveryBackendIsReadBackFromItsName) {
+    for (const Backend backend : {Backend::ActiveX, Backend::Emulator, Backend::Replay, Backend::Rest}) {
+        EXPECT_EQ(backendFromName(backendName(backend)), backend) << backendName(backend);
+    }
+}
+
+TEST(SessionStatus, ANameOfNoBackendIsReadAsNone) {
+    EXPECT_EQ(backendFromName("scripted"), std::nullopt);
+    EXPECT_EQ(backendFromName(""), std::nullopt);
+    EXPECT_EQ(backendFromName("ActiveX"), std::nullopt); // the names are exact, as on the wire
+    EXPECT_EQ(backendFromName("emulator "), std::nullopt);
+}
+
 TEST(SessionStatus, ServerKindsHaveTheirApiNames) {
     EXPECT_STREQ(serverKindName(ServerKind::Unknown), "unknown");
     EXPECT_STREQ(serverKindName(ServerKind::Mock), "mock");

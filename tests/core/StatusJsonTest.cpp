@@ -13,6 +13,7 @@ const Timestamp kNow{std::chrono::seconds(1'800'000'000)};
 // (docs/api.md), byte for byte.
 TEST(StatusJson, StatesAppearUnderTheirApiNames) {
     SessionStatus status;
+    status.backend = Backend::Rest;
     status.connection = ConnectionState::WaitingToReconnect;
     status.serverKind = ServerKind::Real;
     status.host = HostStatus{};
@@ -23,6 +24,7 @@ TEST(StatusJson, StatesAppearUnderTheirApiNames) {
     status.feeds.push_back(feed);
 
     const auto json = sessionStatusToJson(status, kNow);
+    EXPECT_EQ(json[json::kBackend], "rest");
     EXPECT_EQ(json[json::kConnection], "waiting_to_reconnect");
     EXPECT_EQ(json[json::kServer], "real");
     EXPECT_EQ(json[json::kHost][json::kState], "stopping");
@@ -33,6 +35,7 @@ TEST(StatusJson, ABareStatusWaitsForItsFirstLogin) {
     SessionStatus status;
     status.feeds.push_back(FeedStatus{});
     const auto json = sessionStatusToJson(status, kNow);
+    EXPECT_EQ(json[json::kBackend], "emulator");
     EXPECT_EQ(json[json::kConnection], "disconnected");
     EXPECT_EQ(json[json::kServer], "unknown");
     EXPECT_TRUE(json[json::kHost].is_null());

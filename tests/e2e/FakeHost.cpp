@@ -6,6 +6,7 @@
 //   oversized      hello, then 5 MiB without a newline
 //   silent         connects and says nothing, not even to "quit"
 //   wrong-version  hello with protocol 999
+//   unknown-backend  hello naming a backend kiwoomd does not know ("abacus")
 //   no-pongs       hello, logs in when asked (GetLoginInfo lines, connect 0), then answers no ping
 // Like the real host it exits when kiwoomd's socket closes, so a test leaves no orphan behind.
 
@@ -41,7 +42,7 @@ void sendHello(QLocalSocket& socket, int protocolVersion) {
     hello.protocol = protocolVersion;
     hello.pid = QCoreApplication::applicationPid();
     hello.bits = static_cast<int>(sizeof(void*) * 8);
-    hello.backend = "emulator";
+    hello.backend = Backend::Emulator;
     sendLine(socket, protocol::encode(protocol::helloMessage(hello)));
 }
 
@@ -92,9 +93,9 @@ int main(int argc, char** argv) {
     }
     const QByteArray mode = qgetenv(kModeVariable);
     const bool known = mode == "garbage" || mode == "oversized" || mode == "silent" ||
-                       mode == "wrong-version" || mode == "no-pongs";
+                       mode == "wrong-version" || mode == "unknown-backend" || mode == "no-pongs";
     if (!known) {
-        say("FAKE_HOST_MODE must be garbage, oversized, silent, wrong-version or no-pongs");
+        say("FAKE_HOST_MODE must be garbage, oversized, silent, wrong-version, unknown-backend or no-pongs");
         return 2;
     }
     std::fprintf(stderr, "fake_kiwoomd_host: mode %s\n", mode.constData());
@@ -118,6 +119,11 @@ int main(int argc, char** argv) {
         socket.flush();
     } else if (mode == "wrong-version") {
         sendHello(socket, 999);
+    } else if (mode == "unknown-backend") {
+        // Written by hand: protocol::Hello can only hold the backends kiwoomd knows.
+        sendLine(socket, R"({"event":"hello","protocol":)" + std::to_string(protocol::kVersion) +
+                             R"(,"pid":)" + std::to_string(QCoreApplication::applicationPid()) +
+                             R"(,"bits":64,"backend":"abacus"})");
     } else if (mode == "no-pongs") {
         sendHello(socket, protocol::kVersion);
         QObject::connect(&socket, &QLocalSocket::readyRead, &app,

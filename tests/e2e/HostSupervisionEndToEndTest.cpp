@@ -6,6 +6,7 @@
 #include "e2e/DaemonProcess.h"
 
 #include <QFileInfo>
+#include <QProcess>
 
 #include <cerrno>
 #include <csignal>
@@ -357,6 +358,11 @@ TEST_F(HostSupervisionEndToEnd, AHostOfAnotherProtocolVersionIsEndedAndReplaced)
     expectEndedAndReplaced("protocol version 999", 2, 20);
 }
 
+TEST_F(HostSupervisionEndToEnd, AHostNamingAnUnknownBackendIsEndedAndReplaced) {
+    ASSERT_NO_FATAL_FAILURE(startWithFakeHost("unknown-backend"));
+    expectEndedAndReplaced("'backend' must be one of activex, emulator, replay, rest", 2, 20);
+}
+
 TEST_F(HostSupervisionEndToEnd, ASilentHostIsEndedAfterItsStartTimeoutAndReplaced) {
     ASSERT_NO_FATAL_FAILURE(startWithFakeHost("silent"));
     expectEndedAndReplaced("did not answer within 20 s", 1, 35);
@@ -368,6 +374,35 @@ TEST_F(HostSupervisionEndToEnd, AHostThatAnswersNoPingIsEndedAsHungAndReplaced) 
         << "the fake host logs in\n"
         << log();
     expectEndedAndReplaced("no ping", 1, 40);
+}
+
+// --- the host's own command line ---------------------------------------------------------------
+
+// kiwoomd passes its log_level on as the config names it; a word outside them must stop the host
+// with the list, not silence it (spdlog reads an unknown level as "off").
+TEST(HostCommandLine, AnUnknownLogLevelEndsTheHostWithTheLevelsItTakes) {
+    QProcess host;
+    host.start(QStringLiteral(KIWOOMD_HOST_BINARY),
+               {"--connect", "kiwoomd-nobody-listens", "--simulate", "--log-level", "loud"});
+    ASSERT_TRUE(host.waitForFinished(10000)) << "the host did not exit";
+    EXPECT_EQ(host.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(host.exitCode(), 2);
+    const std::string err = host.readAllStandardError().toStdString();
+    EXPECT_NE(
+        err.find("--log-level must be one of trace, debug, info, warn, error, critical, off, not 'loud'"),
+        std::string::npos)
+        << err;
+}
+
+TEST(HostCommandLine, EveryLevelKiwoomdPassesOnIsTaken) {
+    for (const char* level : {"trace", "debug", "info", "warn", "error", "critical", "off"}) {
+        QProcess host;
+        host.start(QStringLiteral(KIWOOMD_HOST_BINARY),
+                   {"--connect", "kiwoomd-nobody-listens", "--simulate", "--log-level", level});
+        ASSERT_TRUE(host.waitForFinished(20000)) << level;
+        // Past the options: it fails only at reaching kiwoomd, which nobody runs here.
+        EXPECT_EQ(host.exitCode(), 1) << level << ": " << host.readAllStandardError().toStdString();
+    }
 }
 
 } // namespace

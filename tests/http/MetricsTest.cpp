@@ -59,7 +59,7 @@ protected:
         cache.publish(freezeSnapshot(s));
 
         SessionStatus status;
-        status.backend = "emulator";
+        status.backend = Backend::Emulator;
         status.connection = ConnectionState::Connected;
         status.reconnectCount = 2;
         status.requests.throttled = 3;

@@ -57,7 +57,7 @@ public:
         }
         return 0;
     }
-    QString backendName() const override { return QStringLiteral("scripted"); }
+    Backend backend() const override { return Backend::ActiveX; } // it plays the real OCX
 
     int count(const std::string& call) const {
         return static_cast<int>(std::count_if(log.begin(), log.end(),
@@ -76,7 +76,7 @@ class ControlSourceTest : public ::testing::Test {
 protected:
     ControlSourceTest() {
         source = std::make_unique<ControlSource>(
-            QStringLiteral("scripted"),
+            Backend::ActiveX,
             [this]() -> std::unique_ptr<OpenApiControl> {
                 auto control = std::make_unique<ScriptedControl>();
                 controls.push_back(control.get());

@@ -32,7 +32,7 @@ std::unique_ptr<ControlSource> replaySource(const QString& path, VirtualSchedule
     ControlSourceSettings sourceSettings;
     sourceSettings.useCommDataEx = commDataEx;
     return std::make_unique<ControlSource>(
-        QStringLiteral("replay"),
+        Backend::Replay,
         [path, &scheduler]() -> std::unique_ptr<OpenApiControl> {
             auto replay = std::make_unique<ReplayControl>(scheduler);
             QString error;
@@ -145,6 +145,15 @@ TEST_F(RecordReplayTest, TheRecordingKeepsTheRawStringsTheControlReturned) {
     EXPECT_TRUE(text.contains("\"시장구분\",\"001\""));
     EXPECT_TRUE(text.contains("\"event\":\"tr_data\""));
     EXPECT_TRUE(text.contains("                +")) << "padded, signed fields as the control returned them";
+}
+
+TEST_F(RecordReplayTest, TheHeaderNamesTheRecordedBackendByItsApiName) {
+    record(1);
+    QFile file(path());
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.readLine();
+    EXPECT_TRUE(header.startsWith(R"({"kiwoomd_recording":1,"backend":"emulator","started":")"))
+        << header.toStdString();
 }
 
 TEST_F(RecordReplayTest, AFileThatIsNotARecordingIsRefusedWithItsLine) {

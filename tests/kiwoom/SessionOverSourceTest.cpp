@@ -15,7 +15,7 @@ using namespace std::chrono_literals;
 
 class ScriptedSource final : public Source {
 public:
-    QString backendName() const override { return QStringLiteral("scripted"); }
+    Backend backend() const override { return Backend::Emulator; }
     void logIn() override { emit loggedIn(LoginInfo{ServerKind::Mock, "tester"}); }
     void logOut() override {}
     void request(const PageRequest& request) override {

@@ -149,13 +149,14 @@ TEST(HostProtocolMessage, HelloRoundTripsEveryField) {
     hello.protocol = kVersion;
     hello.pid = 4'000'000'123LL; // wider than 32 bits
     hello.bits = 32;
-    hello.backend = "activex";
+    hello.backend = Backend::ActiveX;
+    EXPECT_EQ(Json::parse(encode(helloMessage(hello)))["backend"], "activex");
     const HostMessage decoded = roundTrip(helloMessage(hello));
     EXPECT_EQ(decoded.kind, HostMessage::Kind::Hello);
     EXPECT_EQ(decoded.hello.protocol, kVersion);
     EXPECT_EQ(decoded.hello.pid, 4'000'000'123LL);
     EXPECT_EQ(decoded.hello.bits, 32);
-    EXPECT_EQ(decoded.hello.backend, "activex");
+    EXPECT_EQ(decoded.hello.backend, Backend::ActiveX);
 }
 
 TEST(HostProtocolMessage, LoginInfoRoundTripsAsAGetLoginInfoCall) {
@@ -360,6 +361,20 @@ TEST(HostProtocolRefusal, WrongTypesAreNamed) {
               "'prev_next' must be a string");
 }
 
+TEST(HostProtocolRefusal, AHelloNamingNoBackendOfOursIsRefused) {
+    const std::string hello = R"({"event":"hello","protocol":1,"pid":1,"bits":64,"backend":)";
+    EXPECT_EQ(hostMessageRefusal(hello + R"("abacus"})"),
+              "'backend' must be one of activex, emulator, replay, rest");
+    EXPECT_EQ(hostMessageRefusal(hello + R"("Emulator"})"),
+              "'backend' must be one of activex, emulator, replay, rest");
+    EXPECT_EQ(hostMessageRefusal(hello + R"(""})"),
+              "'backend' must be one of activex, emulator, replay, rest");
+    std::string error;
+    const auto accepted = decodeHostMessage(hello + R"("replay"})", error);
+    ASSERT_TRUE(accepted.has_value()) << error;
+    EXPECT_EQ(accepted->hello.backend, Backend::Replay);
+}
+
 TEST(HostProtocolRefusal, IntegersOutOfRangeAreRefused) {
     const std::string request =
         R"({"cmd":"request","rq_name":"a","tr":"opt10023","screen":"0101","inputs":[],)";
@@ -410,7 +425,7 @@ TEST(LineBuffer, SplitsLinesHoweverTheBytesAreChunked) {
     hello.protocol = kVersion;
     hello.pid = 77;
     hello.bits = 64;
-    hello.backend = "emulator";
+    hello.backend = Backend::Emulator;
     const std::vector<std::string> lines = {encode(helloMessage(hello)),
                                             encode(trDataMessage(paddedKoreanPage())), "",
                                             encode(pongMessage(3)), encode(dialogMessage("로그인"))};

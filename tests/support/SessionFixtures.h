@@ -50,7 +50,7 @@ public:
                    ControlSourceSettings sourceSettings = {})
         : m_first(std::make_unique<emulator::EmulatedControl>(settings, scheduler))
         , m_source(
-              QStringLiteral("emulator"),
+              Backend::Emulator,
               [this, settings, &scheduler]() -> std::unique_ptr<OpenApiControl> {
                   ++m_made;
                   if (m_first) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,16 @@ enum class HostState { Starting, Running, Stopping, Stopped };
 
 // "starting", "running", "stopping", "stopped".
 std::string hostStateName(HostState state);
+
+// What answers the session's requests: the real OCX, the emulator, a recording (--replay), or
+// Kiwoom's REST API (--source rest).
+enum class Backend { ActiveX, Emulator, Replay, Rest };
+
+// "activex", "emulator", "replay", "rest": /api/status's "backend", the metrics' label, the host's
+// hello and a recording's header all carry these, so a recording made before the enum still reads.
+std::string backendName(Backend backend);
+// The backend of one of those names; none for any other text (a host of another make, say).
+std::optional<Backend> backendFromName(std::string_view name);
 
 struct ErrorInfo {
     int kiwoomCode = 0; // the OpenAPI result code, 0 when the error is our own (e.g. a timeout)
@@ -89,7 +100,7 @@ struct HostStatus {
 };
 
 struct SessionStatus {
-    std::string backend = "emulator"; // "emulator", "replay" or "activex"
+    Backend backend = Backend::Emulator;
     ConnectionState connection = ConnectionState::Disconnected;
     Timestamp connectionSince{};
     int reconnectCount = 0; // connections lost since start

@@ -30,12 +30,12 @@ public:
 
     // `makeControl` is called for the first login and again for every login after it: a control
     // that has logged in once is never asked to log in again (shared/kiwoom-openapi.md).
-    // `backendName` is what the factory's controls call themselves ("emulator", "activex", ...).
-    ControlSource(QString backendName, ControlFactory makeControl, Scheduler& scheduler,
+    // `backend` is what the factory's controls are (Emulator, ActiveX, ...).
+    ControlSource(Backend backend, ControlFactory makeControl, Scheduler& scheduler,
                   ControlSourceSettings settings = {}, QObject* parent = nullptr);
     ~ControlSource() override;
 
-    QString backendName() const override { return m_backendName; }
+    Backend backend() const override { return m_backend; }
     void logIn() override;
     void logOut() override;
     void request(const PageRequest& request) override;
@@ -57,7 +57,7 @@ private:
                                                    std::size_t fieldCount);
     void checkConnectState();
 
-    QString m_backendName;
+    Backend m_backend;
     ControlFactory m_makeControl;
     Scheduler& m_scheduler;
     ControlSourceSettings m_settings;

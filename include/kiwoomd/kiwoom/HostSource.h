@@ -25,7 +25,7 @@ namespace kiwoomd {
 struct HostSettings {
     QString program;       // the kiwoomd-host executable
     QStringList arguments; // what the host runs: "--simulate ...", "--replay FILE", nothing for the OCX
-    QString backendName;   // what the host will say it runs, for the status before it says so
+    Backend backend = Backend::Emulator; // what the host will say it runs, for the status before it says so
     std::chrono::milliseconds startTimeout{20000}; // from start to its hello
     std::chrono::milliseconds pingInterval{5000};
     // A host that answers no ping for this long is taken as hung (a modal loop nobody closes).
@@ -40,7 +40,7 @@ public:
     HostSource(HostSettings settings, Scheduler& scheduler, QObject* parent = nullptr);
     ~HostSource() override;
 
-    QString backendName() const override { return m_backendName; }
+    Backend backend() const override { return m_backend; }
     void logIn() override;
     void logOut() override;
     void request(const PageRequest& request) override;
@@ -69,7 +69,7 @@ private:
 
     HostSettings m_settings;
     Scheduler& m_scheduler;
-    QString m_backendName;
+    Backend m_backend;
     std::unique_ptr<QLocalServer> m_server;
     QProcess* m_process = nullptr;
     QLocalSocket* m_socket = nullptr;

@@ -4,6 +4,8 @@
 // implementations: AxOpenApiControl (QAxWidget, Windows only) and EmulatedControl.
 // Thread: lives on the Qt main thread; every call and every signal happen there.
 
+#include "kiwoomd/core/SessionStatus.h"
+
 #include <QObject>
 #include <QString>
 #include <QVariant>
@@ -22,8 +24,8 @@ public:
     // "CommRqData(QString, QString, int, QString)". An unknown signature answers an invalid QVariant.
     virtual QVariant dynamicCall(const char* signature, const QVariantList& args = {}) = 0;
 
-    // "emulator", "replay" or "activex": for logs and /api/status.
-    virtual QString backendName() const = 0;
+    // Emulator, Replay or ActiveX: for logs and /api/status.
+    virtual Backend backend() const = 0;
 
 signals:
     // The signal names and argument lists are the control's own events; do not rename them.

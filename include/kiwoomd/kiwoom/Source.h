@@ -24,8 +24,8 @@ public:
     explicit Source(QObject* parent = nullptr);
     ~Source() override = default;
 
-    // "emulator", "replay", "activex": for logs and /api/status.
-    virtual QString backendName() const = 0;
+    // What answers this source's requests: for logs and /api/status.
+    virtual Backend backend() const = 0;
 
     // Starts a login with a control that has never logged in: the real control cannot log in again
     // in the process where its session dropped, so a second logIn() gets a fresh control (a fresh

@@ -5,6 +5,7 @@
 // commands and the handshake are the only additions. docs/architecture.md lists every message.
 // Thread: none; plain functions over values.
 
+#include "kiwoomd/core/SessionStatus.h"
 #include "kiwoomd/core/TrPage.h"
 
 #include <cstdint>
@@ -36,7 +37,7 @@ struct Hello {
     int protocol = 0;
     std::int64_t pid = 0;
     int bits = 0;
-    std::string backend;
+    Backend backend = Backend::Emulator; // "backend" on the line: backendName's names only
 };
 
 struct HostMessage {

@@ -50,7 +50,7 @@ public:
     // Empty when ready; otherwise why not (e.g. the CA file holds no certificate).
     QString setupError() const { return m_setupError; }
 
-    QString backendName() const override { return QStringLiteral("rest"); }
+    Backend backend() const override { return Backend::Rest; }
     void logIn() override;
     void logOut() override;
     void request(const PageRequest& request) override;

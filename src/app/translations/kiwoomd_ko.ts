@@ -282,5 +282,25 @@
         <comment>control host</comment>
         <translation>종료 중</translation>
     </message>
+    <message>
+        <source>OpenAPI+</source>
+        <comment>backend</comment>
+        <translation>OpenAPI+</translation>
+    </message>
+    <message>
+        <source>REST API</source>
+        <comment>backend</comment>
+        <translation>REST API</translation>
+    </message>
+    <message>
+        <source>emulator</source>
+        <comment>backend</comment>
+        <translation>에뮬레이터</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <comment>backend: a recording played back</comment>
+        <translation>녹화 재생</translation>
+    </message>
 </context>
 </TS>

@@ -137,7 +137,7 @@ TrayViewModel TrayPresenter::present(const TrayInputs& inputs) const {
 
     model.userIdMasked = q(status.userIdMasked);
     model.server = serverOf(status);
-    model.backend = q(status.backend);
+    model.backend = status.backend;
     if (const auto newest = newestFetch(inputs.snapshots)) {
         model.lastUpdate = newest;
         model.dataAge = duration_cast<seconds>(inputs.now - *newest);

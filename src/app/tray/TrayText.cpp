@@ -123,6 +123,21 @@ QString hostLine(const TrayHost& host) {
 
 } // namespace
 
+QString TrayText::backend(Backend backend) {
+    // The product names read the same in both languages, as on the dashboard (i18n.mjs "source.*").
+    switch (backend) {
+    case Backend::ActiveX:
+        return tr("OpenAPI+", "backend");
+    case Backend::Rest:
+        return tr("REST API", "backend");
+    case Backend::Emulator:
+        return tr("emulator", "backend");
+    case Backend::Replay:
+        break;
+    }
+    return tr("replay", "backend: a recording played back");
+}
+
 QString TrayText::toolTip(const TrayViewModel& model) {
     const QString data = model.dataAge ? tr("data %1 old").arg(age(*model.dataAge)) : tr("no data yet");
     return elide(tr("kiwoomd: %1\n%2, %3").arg(state(model.state), serverPhrase(model.server), data),
@@ -133,7 +148,7 @@ QStringList TrayText::statusLines(const TrayViewModel& model) {
     QStringList lines;
     lines << tr("Status: %1").arg(state(model.state));
     lines << tr("User: %1").arg(model.userIdMasked.isEmpty() ? tr("not logged in") : model.userIdMasked);
-    lines << tr("Server: %1 (%2 backend)").arg(serverValue(model.server), model.backend);
+    lines << tr("Server: %1 (%2 backend)").arg(serverValue(model.server), backend(model.backend));
     if (model.lastUpdate && model.dataAge) {
         lines << tr("Last update: %1 (%2 ago)").arg(kstTime(*model.lastUpdate), age(*model.dataAge));
     } else {

@@ -17,7 +17,7 @@ RecordingSource::RecordingSource(Source& inner, const QString& path, const Clock
     if (m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) { // the owner reports a failure
         // The format marker first, so that a reader can tell a recording from its first bytes.
         write(nlohmann::ordered_json{{"kiwoomd_recording", 1},
-                                     {"backend", m_inner.backendName().toStdString()},
+                                     {"backend", backendName(m_inner.backend())},
                                      {"started", toKstIso8601(m_start)}}
                   .dump());
     }

@@ -31,6 +31,8 @@ class TrayText {
 
 public:
     static QString state(TrayState state);
+    // The backend's name as the dashboard's header gives it: "OpenAPI+", "REST API", "emulator", ...
+    static QString backend(Backend backend);
     // "12 s", "5 min", "3 h", "2 days": a data age as a person reads it.
     static QString age(std::chrono::seconds age);
     // At most kMaxToolTipLength characters.

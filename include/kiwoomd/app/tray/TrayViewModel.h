@@ -74,7 +74,7 @@ struct TrayViewModel {
     // The menu's read-only status section: user, server, last update, budget, host, errors.
     QString userIdMasked; // empty while not logged in
     TrayServer server = TrayServer::Unknown;
-    QString backend; // "emulator", "replay", "activex", "rest"
+    Backend backend = Backend::Emulator;
     std::optional<Timestamp> lastUpdate;
     std::optional<std::chrono::seconds> dataAge; // with lastUpdate
     std::optional<TrayBudget> budget;

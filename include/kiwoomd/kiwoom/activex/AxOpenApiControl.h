@@ -34,7 +34,7 @@ public:
 
     // An invalid QVariant, and no call at all, when the control is not loaded.
     QVariant dynamicCall(const char* signature, const QVariantList& args = {}) override;
-    QString backendName() const override { return QStringLiteral("activex"); }
+    Backend backend() const override { return Backend::ActiveX; }
 
 private slots:
     void onComException(int code, const QString& source, const QString& description, const QString& help);

@@ -50,7 +50,7 @@ public:
     ~EmulatedControl() override;
 
     QVariant dynamicCall(const char* signature, const QVariantList& args = {}) override;
-    QString backendName() const override { return QStringLiteral("emulator"); }
+    Backend backend() const override { return Backend::Emulator; }
 
     // Faults. Each affects the next matching events only.
     void failNextRequests(int resultCode, int count = 1); // CommRqData returns resultCode

@@ -25,7 +25,7 @@ public:
     bool isOpen() const { return m_file.isOpen(); }
     QString errorString() const { return m_file.errorString(); }
 
-    QString backendName() const override { return m_inner.backendName(); }
+    Backend backend() const override { return m_inner.backend(); }
     void logIn() override { m_inner.logIn(); }
     void logOut() override { m_inner.logOut(); }
     void shutDown() override { m_inner.shutDown(); }

@@ -35,7 +35,7 @@ public:
     bool load(const QString& path, QString& error);
 
     QVariant dynamicCall(const char* signature, const QVariantList& args = {}) override;
-    QString backendName() const override { return QStringLiteral("replay"); }
+    Backend backend() const override { return Backend::Replay; }
 
     std::size_t answerCount() const;
 
