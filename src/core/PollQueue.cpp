@@ -57,4 +57,11 @@ std::vector<PollRequest> PollQueue::pending() const {
     return out;
 }
 
+std::optional<PollRequest> retryAfterTimeout(const PollRequest& request, int maxAttempts) {
+    if (request.attempt >= maxAttempts) {
+        return std::nullopt;
+    }
+    return PollRequest{request.feed, prev_next::kFirstPage, request.attempt + 1};
+}
+
 } // namespace kiwoomd

@@ -121,5 +121,25 @@ TEST(PollQueue, ClearDropsEverything) {
     EXPECT_TRUE(queue.dropFirstPages().empty());
 }
 
+TEST(RetryAfterTimeout, AFirstAttemptIsAskedOnceMoreFromItsFirstPage) {
+    const auto retry = retryAfterTimeout(firstPage(3), 2);
+    ASSERT_TRUE(retry.has_value());
+    EXPECT_EQ(retry->feed, 3u);
+    EXPECT_EQ(retry->prevNext, prev_next::kFirstPage);
+    EXPECT_EQ(retry->attempt, 2);
+}
+
+TEST(RetryAfterTimeout, ALostContinuationPageStartsTheRankingAgain) {
+    const auto retry = retryAfterTimeout(nextPage(1), 2);
+    ASSERT_TRUE(retry.has_value());
+    EXPECT_EQ(retry->prevNext, prev_next::kFirstPage);
+    EXPECT_EQ(retry->attempt, 2);
+}
+
+TEST(RetryAfterTimeout, TheLastAttemptIsNotRetried) {
+    EXPECT_FALSE(retryAfterTimeout(firstPage(0, 2), 2).has_value());
+    EXPECT_FALSE(retryAfterTimeout(firstPage(0), 1).has_value());
+}
+
 } // namespace
 } // namespace kiwoomd

@@ -18,6 +18,11 @@ struct PollRequest {
     int attempt = 1;      // 2 for the one repeat after a timeout
 };
 
+// The request to send again after `request` timed out, while attempts remain (`maxAttempts` in
+// all): always a first page, since a continuation lives on the screen it started on and a timeout
+// swaps the screen. None when this was the last attempt.
+std::optional<PollRequest> retryAfterTimeout(const PollRequest& request, int maxAttempts);
+
 class PollQueue {
 public:
     // A first page waits behind every queued request of the same or a higher priority (a lower

@@ -1,0 +1,98 @@
+#include "kiwoomd/core/FeedPoll.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace kiwoomd {
+
+FeedPoll FeedPoll::start(const FeedDefinition& definition, std::string screenNo) {
+    FeedPoll feed;
+    feed.definition = definition;
+    feed.screenNo = std::move(screenNo);
+    feed.status.id = definition.id;
+    feed.status.market = definition.market;
+    feed.status.trCode = definition.trCode;
+    feed.status.inputs = definition.inputs;
+    return feed;
+}
+
+void FeedPoll::begin(Timestamp now) {
+    queued = true;
+    ranking.restart();
+    status.lastAttempt = now;
+}
+
+void FeedPoll::abandon() {
+    queued = false;
+    ranking.restart();
+}
+
+void FeedPoll::fail(int kiwoomCode, std::string message, Timestamp now) {
+    abandon();
+    status.lastError = ErrorInfo{kiwoomCode, std::move(message), now};
+}
+
+void FeedPoll::noteNoDataOutsideSession() {
+    fetchedThisRun = true;
+    status.note = "no data outside the session; serving the last ranking";
+}
+
+void FeedPoll::noteFetched(Timestamp now, int rowCount, std::uint64_t version) {
+    fetchedThisRun = true;
+    status.lastFetch = now;
+    status.rowCount = rowCount;
+    status.lastError.reset();
+    status.note.clear();
+    status.restored = false;
+    status.version = version;
+}
+
+void FeedPoll::noteRestored(const FeedSnapshot& saved) {
+    status.lastFetch = saved.fetchedAt;
+    status.rowCount = static_cast<int>(saved.rows.size());
+    status.version = saved.version;
+    status.restored = true;
+}
+
+PageRequest FeedPoll::pageRequest(int prevNext, std::uint64_t& serial) {
+    // One request name for every page of one query, as public wrappers do; a fresh one for each
+    // query, so that an answer arriving after its query timed out cannot pass for the next one's.
+    if (prevNext == prev_next::kFirstPage || rqName.empty()) {
+        rqName = definition.id + "#" + std::to_string(++serial);
+    }
+    PageRequest page;
+    page.rqName = rqName;
+    page.trCode = definition.trCode;
+    page.prevNext = prevNext;
+    page.screenNo = screenNo;
+    page.inputs = definition.inputs;
+    return page;
+}
+
+FeedSnapshot FeedPoll::snapshot(std::vector<RankingRow> rows, bool marketOpen, bool stale) const {
+    FeedSnapshot snapshot;
+    snapshot.feedId = definition.id;
+    snapshot.market = definition.market;
+    snapshot.trCode = definition.trCode;
+    snapshot.rows = std::move(rows);
+    snapshot.fetchedAt = status.lastFetch;
+    snapshot.marketOpen = marketOpen;
+    snapshot.stale = stale;
+    snapshot.version = status.version;
+    return snapshot;
+}
+
+bool FeedPoll::needsRepublish(bool stale, bool marketOpen) const {
+    return !published || published->stale != stale || published->marketOpen != marketOpen;
+}
+
+bool canRestore(const FeedDefinition* feed, const FeedSnapshot& saved) {
+    return feed && feed->trCode == saved.trCode && feed->market == saved.market && !saved.rows.empty() &&
+           saved.fetchedAt.has_value();
+}
+
+void SnapshotVersions::noteRestored(std::uint64_t version) {
+    m_last = std::max(m_last, version);
+}
+
+} // namespace kiwoomd

@@ -1,0 +1,192 @@
+#include "kiwoomd/core/FeedPoll.h"
+
+#include <gtest/gtest.h>
+
+namespace kiwoomd {
+namespace {
+
+const Timestamp kNow = Timestamp(std::chrono::hours(500000));
+
+FeedDefinition kospiFeed() {
+    FeedDefinition definition;
+    definition.id = "kospi";
+    definition.market = "kospi";
+    definition.trCode = "opt10023";
+    definition.inputs = {{"시장구분", "001"}, {"정렬구분", "1"}};
+    return definition;
+}
+
+RankingRow row(const std::string& code) {
+    RankingRow r;
+    r.code = code;
+    return r;
+}
+
+FeedSnapshot savedKospi() {
+    FeedSnapshot saved;
+    saved.feedId = "kospi";
+    saved.market = "kospi";
+    saved.trCode = "opt10023";
+    saved.rows = {row("005930"), row("000660")};
+    saved.fetchedAt = kNow - std::chrono::hours(20);
+    saved.version = 41;
+    return saved;
+}
+
+TEST(FeedPoll, ANewFeedNamesItselfInItsStatusAndIsNotPolledYet) {
+    const auto feed = FeedPoll::start(kospiFeed(), "1001");
+    EXPECT_EQ(feed.screenNo, "1001");
+    EXPECT_EQ(feed.status.id, "kospi");
+    EXPECT_EQ(feed.status.market, "kospi");
+    EXPECT_EQ(feed.status.trCode, "opt10023");
+    EXPECT_EQ(feed.status.inputs, kospiFeed().inputs);
+    EXPECT_FALSE(feed.queued);
+    EXPECT_FALSE(feed.fetchedThisRun);
+    EXPECT_FALSE(feed.status.lastAttempt.has_value());
+    EXPECT_EQ(feed.published, nullptr);
+}
+
+TEST(FeedPoll, BeginningAPollQueuesItAndStampsTheAttempt) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    feed.begin(kNow);
+    EXPECT_TRUE(feed.queued);
+    EXPECT_EQ(feed.status.lastAttempt, kNow);
+}
+
+TEST(FeedPoll, AFailureKeepsTheLastRankingAndRecordsTheError) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    feed.noteFetched(kNow - std::chrono::minutes(1), 30, 7);
+    feed.begin(kNow);
+    feed.fail(-202, "request failed", kNow);
+    EXPECT_FALSE(feed.queued);
+    ASSERT_TRUE(feed.status.lastError.has_value());
+    EXPECT_EQ(feed.status.lastError->kiwoomCode, -202);
+    EXPECT_EQ(feed.status.lastError->message, "request failed");
+    EXPECT_EQ(feed.status.lastError->at, kNow);
+    EXPECT_EQ(feed.status.rowCount, 30);
+    EXPECT_EQ(feed.status.version, 7u);
+}
+
+TEST(FeedPoll, NoDataOutsideTheSessionCountsAsFetchedWithANote) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    feed.noteNoDataOutsideSession();
+    EXPECT_TRUE(feed.fetchedThisRun);
+    EXPECT_EQ(feed.status.note, "no data outside the session; serving the last ranking");
+    EXPECT_FALSE(feed.status.lastFetch.has_value());
+}
+
+TEST(FeedPoll, FreshRowsClearTheErrorTheNoteAndTheRestoredFlag) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    feed.noteRestored(savedKospi());
+    feed.noteNoDataOutsideSession();
+    feed.fail(-200, "throttled", kNow - std::chrono::seconds(5));
+    feed.noteFetched(kNow, 100, 42);
+    EXPECT_TRUE(feed.fetchedThisRun);
+    EXPECT_EQ(feed.status.lastFetch, kNow);
+    EXPECT_EQ(feed.status.rowCount, 100);
+    EXPECT_EQ(feed.status.version, 42u);
+    EXPECT_FALSE(feed.status.lastError.has_value());
+    EXPECT_TRUE(feed.status.note.empty());
+    EXPECT_FALSE(feed.status.restored);
+}
+
+TEST(FeedPoll, RestoredRowsTakeTheSavedTimeCountAndVersionButNotThisRun) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    feed.noteRestored(savedKospi());
+    EXPECT_EQ(feed.status.lastFetch, savedKospi().fetchedAt);
+    EXPECT_EQ(feed.status.rowCount, 2);
+    EXPECT_EQ(feed.status.version, 41u);
+    EXPECT_TRUE(feed.status.restored);
+    EXPECT_FALSE(feed.fetchedThisRun);
+}
+
+TEST(FeedPoll, AFirstPageGetsAFreshRequestNameAndItsNextPagesKeepIt) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    std::uint64_t serial = 4;
+    const auto first = feed.pageRequest(prev_next::kFirstPage, serial);
+    EXPECT_EQ(first.rqName, "kospi#5");
+    EXPECT_EQ(first.trCode, "opt10023");
+    EXPECT_EQ(first.prevNext, prev_next::kFirstPage);
+    EXPECT_EQ(first.screenNo, "1001");
+    EXPECT_EQ(first.inputs, kospiFeed().inputs);
+    const auto next = feed.pageRequest(prev_next::kNextPage, serial);
+    EXPECT_EQ(next.rqName, "kospi#5");
+    EXPECT_EQ(next.prevNext, prev_next::kNextPage);
+    EXPECT_EQ(serial, 5u); // a next page spends no number
+    EXPECT_EQ(feed.pageRequest(prev_next::kFirstPage, serial).rqName, "kospi#6");
+}
+
+TEST(FeedPoll, ANextPageWithoutAQueryUnderWayGetsItsOwnName) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    std::uint64_t serial = 2;
+    EXPECT_EQ(feed.pageRequest(prev_next::kNextPage, serial).rqName, "kospi#3");
+}
+
+TEST(FeedPoll, ASnapshotCarriesTheFeedsIdentityTimeAndVersion) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    feed.noteFetched(kNow, 1, 9);
+    const auto snapshot = feed.snapshot({row("005930")}, true, false);
+    EXPECT_EQ(snapshot.feedId, "kospi");
+    EXPECT_EQ(snapshot.market, "kospi");
+    EXPECT_EQ(snapshot.trCode, "opt10023");
+    ASSERT_EQ(snapshot.rows.size(), 1u);
+    EXPECT_EQ(snapshot.rows[0].code, "005930");
+    EXPECT_EQ(snapshot.fetchedAt, kNow);
+    EXPECT_TRUE(snapshot.marketOpen);
+    EXPECT_FALSE(snapshot.stale);
+    EXPECT_EQ(snapshot.version, 9u);
+}
+
+TEST(FeedPoll, OnlyAFlippedFlagOrNothingPublishedCallsForARepublish) {
+    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    EXPECT_TRUE(feed.needsRepublish(true, false));
+    feed.published = freezeSnapshot(feed.snapshot({}, false, true));
+    EXPECT_FALSE(feed.needsRepublish(true, false));
+    EXPECT_TRUE(feed.needsRepublish(false, false));
+    EXPECT_TRUE(feed.needsRepublish(true, true));
+}
+
+TEST(CanRestore, ASavedRankingOfTheSameFeedTrAndMarketIsServed) {
+    const auto feed = kospiFeed();
+    EXPECT_TRUE(canRestore(&feed, savedKospi()));
+}
+
+TEST(CanRestore, ASavedRankingOfAFeedThatIsGoneIsNot) {
+    EXPECT_FALSE(canRestore(nullptr, savedKospi()));
+}
+
+TEST(CanRestore, ASavedRankingOfAnotherTrOrMarketIsNot) {
+    auto otherTr = kospiFeed();
+    otherTr.trCode = "opt10030";
+    EXPECT_FALSE(canRestore(&otherTr, savedKospi()));
+    auto otherMarket = kospiFeed();
+    otherMarket.market = "kosdaq";
+    EXPECT_FALSE(canRestore(&otherMarket, savedKospi()));
+}
+
+TEST(CanRestore, ASavedSnapshotWithoutRowsOrFetchTimeIsNot) {
+    const auto feed = kospiFeed();
+    auto empty = savedKospi();
+    empty.rows.clear();
+    EXPECT_FALSE(canRestore(&feed, empty));
+    auto neverFetched = savedKospi();
+    neverFetched.fetchedAt.reset();
+    EXPECT_FALSE(canRestore(&feed, neverFetched));
+}
+
+TEST(SnapshotVersions, EveryNewSnapshotGetsALargerVersion) {
+    SnapshotVersions versions;
+    EXPECT_EQ(versions.next(), 1u);
+    EXPECT_EQ(versions.next(), 2u);
+}
+
+TEST(SnapshotVersions, NewVersionsFollowTheLargestRestoredOne) {
+    SnapshotVersions versions;
+    versions.noteRestored(41);
+    versions.noteRestored(12);
+    EXPECT_EQ(versions.last(), 41u);
+    EXPECT_EQ(versions.next(), 42u);
+}
+
+} // namespace
+} // namespace kiwoomd
