@@ -9,15 +9,16 @@
 // threads touch.
 
 #include "kiwoomd/core/FeedDefinition.h"
+#include "kiwoomd/core/FeedPoll.h"
 #include "kiwoomd/core/MarketCalendar.h"
 #include "kiwoomd/core/PollQueue.h"
-#include "kiwoomd/core/RankingAssembly.h"
 #include "kiwoomd/core/RequestLimiter.h"
 #include "kiwoomd/core/Scheduler.h"
 #include "kiwoomd/core/ScreenNumberPool.h"
 #include "kiwoomd/core/SessionStatus.h"
 #include "kiwoomd/core/SnapshotCache.h"
 #include "kiwoomd/core/StatusBoard.h"
+#include "kiwoomd/core/ThrottlePolicy.h"
 #include "kiwoomd/kiwoom/ConnectionSupervisor.h"
 #include "kiwoomd/kiwoom/Source.h"
 
@@ -86,23 +87,13 @@ signals:
     void versionUpdateRequired();
 
 private:
-    struct FeedState {
-        FeedDefinition definition;
-        QString screenNo;
-        FeedStatus status;
-        RankingAssembly ranking; // the pages of the poll under way
-        std::string rqName;      // the query under way: one request name for all of its pages
-        bool queued = false;     // a poll is queued or in flight
-        bool fetchedThisRun = false;
-        FeedSnapshotPtr published;
-    };
     struct InFlight {
         PollRequest request;
         std::string rqName;
         bool accepted = false; // requestSent said 0
     };
 
-    FeedState makeFeed(const FeedDefinition& definition);
+    FeedPoll makeFeed(const FeedDefinition& definition);
     void onConnected();
     void onDisconnected();
     void onRequestSent(const QString& rqName, int result);
@@ -110,8 +101,8 @@ private:
     void onServerMessage(const QString& rqName, const QString& message);
     // A request the source or the server refused: a throttle waits and sends it again, "no data"
     // is an empty answer, anything else fails the poll with `failure`.
-    void onRefused(FeedState& feed, const PollRequest& request, int code, const std::string& failure);
-    void onThrottled(FeedState& feed, const PollRequest& request, int code);
+    void onRefused(FeedPoll& feed, const PollRequest& request, int code, const std::string& failure);
+    void onThrottled(FeedPoll& feed, const PollRequest& request, int code);
 
     void schedulePoll();
     void scheduleFreshnessCheck();
@@ -120,14 +111,13 @@ private:
     void pump();
     void sendRequest(const PollRequest& request);
     void onRequestTimeout();
-    void finishFeed(FeedState& feed);
-    void failFeed(FeedState& feed, int kiwoomCode, const std::string& message);
-    void noteNoData(FeedState& feed);
+    void finishFeed(FeedPoll& feed);
+    void failFeed(FeedPoll& feed, int kiwoomCode, const std::string& message);
+    void noteNoData(FeedPoll& feed);
     // Freezes and publishes the feed's snapshot: with `newRows` (moved in) or the rows it has.
-    void publishSnapshot(FeedState& feed, std::optional<std::vector<RankingRow>> newRows = std::nullopt);
-    bool isStale(const FeedState& feed) const;
+    void publishSnapshot(FeedPoll& feed, std::optional<std::vector<RankingRow>> newRows = std::nullopt);
+    bool isStale(const FeedPoll& feed) const;
     void publishStatus();
-    std::chrono::milliseconds throttleBackoff();
 
     Source& m_source;
     SessionSettings m_settings;
@@ -140,15 +130,13 @@ private:
 
     RequestCounters m_counters;
     Timestamp m_startedAt;
-    std::vector<FeedState> m_feeds;
+    std::vector<FeedPoll> m_feeds;
     PollQueue m_queue;
     std::optional<InFlight> m_inFlight;
-    int m_consecutiveThrottles = 0;
+    ThrottleBackoff m_throttleBackoff;
     std::uint64_t m_requestSerial = 0;
     bool m_pollingPaused = false;
-    // Versions are shared by all feeds: a new snapshot always carries a version larger than any
-    // before it, so one number (an event stream's Last-Event-ID) says how much a client has seen.
-    std::uint64_t m_lastVersion = 0;
+    SnapshotVersions m_versions;
     std::minstd_rand m_jitter;
 
     ScheduledTask m_pollTask;
