@@ -1,14 +1,18 @@
 #include "kiwoomd/core/FeedPoll.h"
 
+#include "kiwoomd/core/FeedChanges.h"
+#include "kiwoomd/core/SessionStatusAssembly.h"
+
 #include <algorithm>
 #include <utility>
 
 namespace kiwoomd {
 
-FeedPoll FeedPoll::start(const FeedDefinition& definition, std::string screenNo) {
+FeedPoll FeedPoll::start(const FeedDefinition& definition, ScreenNumberPool& screens) {
     FeedPoll feed;
     feed.definition = definition;
-    feed.screenNo = std::move(screenNo);
+    // More than 200 feeds cannot get a screen; the config loader keeps feed counts far below that.
+    feed.screenNo = screens.acquire().value_or("9999");
     feed.status.id = definition.id;
     feed.status.market = definition.market;
     feed.status.trCode = definition.trCode;
@@ -84,6 +88,46 @@ FeedSnapshot FeedPoll::snapshot(std::vector<RankingRow> rows, bool marketOpen, b
 
 bool FeedPoll::needsRepublish(bool stale, bool marketOpen) const {
     return !published || published->stale != stale || published->marketOpen != marketOpen;
+}
+
+FeedListEdit editFeedList(std::vector<FeedPoll> before, const std::vector<FeedDefinition>& after,
+                          ScreenNumberPool& screens) {
+    std::vector<FeedDefinition> definitions;
+    definitions.reserve(before.size());
+    for (const auto& feed : before) {
+        definitions.push_back(feed.definition);
+    }
+    const FeedChanges changes = planFeedChanges(definitions, after);
+    FeedListEdit edit;
+    edit.feeds.reserve(after.size());
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        if (const auto from = changes.keptFrom[i]) {
+            FeedPoll kept = std::move(before[*from]);
+            kept.definition = after[i];
+            kept.abandon();
+            edit.feeds.push_back(std::move(kept));
+        } else {
+            edit.added.push_back(i);
+            edit.feeds.push_back(FeedPoll::start(after[i], screens));
+        }
+    }
+    for (const std::size_t dropped : changes.dropped) {
+        screens.release(before[dropped].screenNo);
+    }
+    edit.removedIds = changes.removedIds;
+    return edit;
+}
+
+std::vector<FeedStatus> feedStatusesOf(const std::vector<FeedPoll>& feeds, bool pollingPaused, bool connected,
+                                       bool marketOpen) {
+    std::vector<FeedStatus> statuses;
+    statuses.reserve(feeds.size());
+    for (const auto& feed : feeds) {
+        statuses.push_back(feed.status);
+        statuses.back().polling =
+            feedPollingOf({pollingPaused, connected, feed.queued, marketOpen, feed.fetchedThisRun});
+    }
+    return statuses;
 }
 
 bool canRestore(const FeedDefinition* feed, const FeedSnapshot& saved) {

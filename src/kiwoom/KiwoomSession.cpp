@@ -1,7 +1,6 @@
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 
 #include "kiwoomd/core/ControlCalls.h"
-#include "kiwoomd/core/FeedChanges.h"
 #include "kiwoomd/core/FeedFreshness.h"
 #include "kiwoomd/core/FeedPoll.h"
 #include "kiwoomd/core/KiwoomErrors.h"
@@ -22,22 +21,6 @@ using std::chrono::milliseconds;
 
 constexpr milliseconds kFreshnessCheck{1000};
 
-std::vector<LimitWindow> withMargin(std::vector<LimitWindow> windows, milliseconds margin) {
-    for (auto& window : windows) {
-        window.length += margin;
-    }
-    return windows;
-}
-
-template <typename Feeds> std::vector<FeedDefinition> definitionsOf(const Feeds& feeds) {
-    std::vector<FeedDefinition> definitions;
-    definitions.reserve(feeds.size());
-    for (const auto& feed : feeds) {
-        definitions.push_back(feed.definition);
-    }
-    return definitions;
-}
-
 } // namespace
 
 KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotCache& cache,
@@ -49,7 +32,7 @@ KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotC
     , m_statusBoard(status)
     , m_scheduler(scheduler)
     , m_connection(source, m_settings.connection, scheduler)
-    , m_pacer(withMargin(m_settings.limitWindows, m_settings.safetyMargin), scheduler.clock())
+    , m_pacer(withSafetyMargin(m_settings.limitWindows, m_settings.safetyMargin), scheduler.clock())
     , m_startedAt(scheduler.now())
     , m_throttleBackoff(m_settings.maxThrottleBackoff)
     , m_jitter(static_cast<unsigned>(scheduler.now().time_since_epoch().count()))
@@ -58,7 +41,7 @@ KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotC
     , m_timeoutTask(scheduler)
     , m_freshnessTask(scheduler) {
     for (const auto& definition : m_settings.feeds) {
-        m_feeds.push_back(makeFeed(definition));
+        m_feeds.push_back(FeedPoll::start(definition, m_screens));
     }
 
     connect(&m_connection, &ConnectionSupervisor::connected, this, &KiwoomSession::onConnected);
@@ -90,11 +73,6 @@ KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotC
 
 KiwoomSession::~KiwoomSession() = default;
 
-FeedPoll KiwoomSession::makeFeed(const FeedDefinition& definition) {
-    // More than 200 feeds cannot get a screen; the config loader keeps feed counts far below that.
-    return FeedPoll::start(definition, m_screens.acquire().value_or("9999"));
-}
-
 void KiwoomSession::reconfigure(SessionSettings settings) {
     // Whatever was queued or in flight belongs to the old feed list; an answer still on its way is
     // ignored because no request of that name is in flight any more.
@@ -103,34 +81,20 @@ void KiwoomSession::reconfigure(SessionSettings settings) {
     m_timeoutTask.stop();
     m_pumpTask.stop();
 
-    const FeedChanges changes = planFeedChanges(definitionsOf(m_feeds), settings.feeds);
-    std::vector<FeedPoll> next;
-    next.reserve(settings.feeds.size());
-    for (std::size_t i = 0; i < settings.feeds.size(); ++i) {
-        const FeedDefinition& definition = settings.feeds[i];
-        if (const auto from = changes.keptFrom[i]) {
-            FeedPoll kept = std::move(m_feeds[*from]);
-            kept.definition = definition; // priority and page limit may have changed
-            kept.abandon();
-            next.push_back(std::move(kept));
-        } else {
-            next.push_back(makeFeed(definition));
-            spdlog::info("feed '{}' ({}) added", definition.id, definition.trCode);
-        }
+    FeedListEdit edit = editFeedList(std::move(m_feeds), settings.feeds, m_screens);
+    m_feeds = std::move(edit.feeds);
+    for (const std::size_t added : edit.added) {
+        spdlog::info("feed '{}' ({}) added", m_feeds[added].definition.id, m_feeds[added].definition.trCode);
     }
-    for (const std::size_t dropped : changes.dropped) {
-        m_screens.release(m_feeds[dropped].screenNo);
-    }
-    for (const auto& id : changes.removedIds) {
+    for (const auto& id : edit.removedIds) {
         m_cache.remove(id);
         spdlog::info("feed '{}' removed", id);
     }
-    m_feeds = std::move(next);
 
     const ConnectionSettings connection = m_settings.connection;
     m_settings = std::move(settings);
     m_settings.connection = connection;
-    m_pacer.setWindows(withMargin(m_settings.limitWindows, m_settings.safetyMargin));
+    m_pacer.setWindows(withSafetyMargin(m_settings.limitWindows, m_settings.safetyMargin));
     m_throttleBackoff.setCap(m_settings.maxThrottleBackoff);
 
     for (auto& feed : m_feeds) {
@@ -272,8 +236,7 @@ void KiwoomSession::pump() {
     }
     const auto wait = m_pacer.delayUntilAllowed();
     if (wait.count() > 0) {
-        ++m_counters.pacingWaits;
-        m_counters.pacingWaitSeconds += static_cast<double>(wait.count()) / 1000.0;
+        m_counters.notePacingWait(wait);
         m_pumpTask.start(wait, [this] { pump(); });
         return;
     }
@@ -299,7 +262,7 @@ void KiwoomSession::onRequestSent(const QString& rqName, int result) {
     }
     const PollRequest request = m_inFlight->request;
     FeedPoll& feed = m_feeds[request.feed];
-    ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(result)];
+    m_counters.noteResult(feed.definition.trCode, std::to_string(result));
     if (result == kiwoom_error::kOk) {
         // Accepted is not answered: the server may still refuse it in a message (a throttle among
         // them), so the throttle steps go back to the first only when a page arrives.
@@ -350,7 +313,7 @@ void KiwoomSession::onServerMessage(const QString& rqName, const QString& messag
     }
     const PollRequest request = m_inFlight->request;
     FeedPoll& feed = m_feeds[request.feed];
-    ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(*code)];
+    m_counters.noteResult(feed.definition.trCode, std::to_string(*code));
     const std::string reason = message.trimmed().toStdString();
     spdlog::warn("{} {}: the server refused the request: {}", feed.definition.id, feed.definition.trCode,
                  reason);
@@ -365,7 +328,7 @@ void KiwoomSession::onRequestTimeout() {
     FeedPoll& feed = m_feeds[request.feed];
     m_inFlight.reset();
     ++m_counters.timedOut;
-    ++m_counters.resultsByTr[feed.definition.trCode]["timeout"];
+    m_counters.noteResult(feed.definition.trCode, "timeout");
     spdlog::warn("{} {}: no OnReceiveTrData within {} ms; releasing screen {}", feed.definition.id,
                  feed.definition.trCode, m_settings.requestTimeout.count(), feed.screenNo);
     m_source.releaseScreen(feed.screenNo);
@@ -503,15 +466,9 @@ void KiwoomSession::publishStatus() {
     status.pollingPaused = m_pollingPaused;
     status.startedAt = m_startedAt;
     status.budget = budgetUsage(m_settings.limitWindows, m_pacer.usage());
-    std::vector<FeedStatus> feeds;
-    feeds.reserve(m_feeds.size());
-    for (const auto& feed : m_feeds) {
-        feeds.push_back(feed.status);
-        feeds.back().polling =
-            feedPollingOf({m_pollingPaused, status.connection == ConnectionState::Connected, feed.queued,
-                           status.marketOpen, feed.fetchedThisRun});
-    }
-    addFeedStatuses(status, std::move(feeds));
+    addFeedStatuses(status,
+                    feedStatusesOf(m_feeds, m_pollingPaused, status.connection == ConnectionState::Connected,
+                                   status.marketOpen));
     m_statusBoard.publish(std::move(status));
 }
 

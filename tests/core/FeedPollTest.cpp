@@ -34,8 +34,10 @@ FeedSnapshot savedKospi() {
 }
 
 TEST(FeedPoll, ANewFeedNamesItselfInItsStatusAndIsNotPolledYet) {
-    const auto feed = FeedPoll::start(kospiFeed(), "1001");
-    EXPECT_EQ(feed.screenNo, "1001");
+    ScreenNumberPool screens;
+    const auto feed = FeedPoll::start(kospiFeed(), screens);
+    EXPECT_EQ(feed.screenNo, "1001"); // the pool's first
+    EXPECT_EQ(screens.inUse(), 1u);
     EXPECT_EQ(feed.status.id, "kospi");
     EXPECT_EQ(feed.status.market, "kospi");
     EXPECT_EQ(feed.status.trCode, "opt10023");
@@ -47,14 +49,16 @@ TEST(FeedPoll, ANewFeedNamesItselfInItsStatusAndIsNotPolledYet) {
 }
 
 TEST(FeedPoll, BeginningAPollQueuesItAndStampsTheAttempt) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     feed.begin(kNow);
     EXPECT_TRUE(feed.queued);
     EXPECT_EQ(feed.status.lastAttempt, kNow);
 }
 
 TEST(FeedPoll, AFailureKeepsTheLastRankingAndRecordsTheError) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     feed.noteFetched(kNow - std::chrono::minutes(1), 30, 7);
     feed.begin(kNow);
     feed.fail(-202, "request failed", kNow);
@@ -68,7 +72,8 @@ TEST(FeedPoll, AFailureKeepsTheLastRankingAndRecordsTheError) {
 }
 
 TEST(FeedPoll, NoDataOutsideTheSessionCountsAsFetchedWithANote) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     feed.noteNoDataOutsideSession();
     EXPECT_TRUE(feed.fetchedThisRun);
     EXPECT_EQ(feed.status.note, "no data outside the session; serving the last ranking");
@@ -76,7 +81,8 @@ TEST(FeedPoll, NoDataOutsideTheSessionCountsAsFetchedWithANote) {
 }
 
 TEST(FeedPoll, FreshRowsClearTheErrorTheNoteAndTheRestoredFlag) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     feed.noteRestored(savedKospi());
     feed.noteNoDataOutsideSession();
     feed.fail(-200, "throttled", kNow - std::chrono::seconds(5));
@@ -91,7 +97,8 @@ TEST(FeedPoll, FreshRowsClearTheErrorTheNoteAndTheRestoredFlag) {
 }
 
 TEST(FeedPoll, RestoredRowsTakeTheSavedTimeCountAndVersionButNotThisRun) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     feed.noteRestored(savedKospi());
     EXPECT_EQ(feed.status.lastFetch, savedKospi().fetchedAt);
     EXPECT_EQ(feed.status.rowCount, 2);
@@ -101,7 +108,8 @@ TEST(FeedPoll, RestoredRowsTakeTheSavedTimeCountAndVersionButNotThisRun) {
 }
 
 TEST(FeedPoll, AFirstPageGetsAFreshRequestNameAndItsNextPagesKeepIt) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     std::uint64_t serial = 4;
     const auto first = feed.pageRequest(prev_next::kFirstPage, serial);
     EXPECT_EQ(first.rqName, "kospi#5");
@@ -117,13 +125,15 @@ TEST(FeedPoll, AFirstPageGetsAFreshRequestNameAndItsNextPagesKeepIt) {
 }
 
 TEST(FeedPoll, ANextPageWithoutAQueryUnderWayGetsItsOwnName) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     std::uint64_t serial = 2;
     EXPECT_EQ(feed.pageRequest(prev_next::kNextPage, serial).rqName, "kospi#3");
 }
 
 TEST(FeedPoll, ASnapshotCarriesTheFeedsIdentityTimeAndVersion) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     feed.noteFetched(kNow, 1, 9);
     const auto snapshot = feed.snapshot({row("005930")}, true, false);
     EXPECT_EQ(snapshot.feedId, "kospi");
@@ -138,12 +148,87 @@ TEST(FeedPoll, ASnapshotCarriesTheFeedsIdentityTimeAndVersion) {
 }
 
 TEST(FeedPoll, OnlyAFlippedFlagOrNothingPublishedCallsForARepublish) {
-    auto feed = FeedPoll::start(kospiFeed(), "1001");
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
     EXPECT_TRUE(feed.needsRepublish(true, false));
     feed.published = freezeSnapshot(feed.snapshot({}, false, true));
     EXPECT_FALSE(feed.needsRepublish(true, false));
     EXPECT_TRUE(feed.needsRepublish(false, false));
     EXPECT_TRUE(feed.needsRepublish(true, true));
+}
+
+TEST(FeedPoll, WithEveryScreenTakenAFeedStillGetsOne) {
+    ScreenNumberPool screens(1001, 1);
+    screens.acquire();
+    EXPECT_EQ(FeedPoll::start(kospiFeed(), screens).screenNo, "9999");
+}
+
+FeedDefinition feedNamed(const std::string& id, const std::string& trCode = "opt10023") {
+    auto definition = kospiFeed();
+    definition.id = id;
+    definition.trCode = trCode;
+    return definition;
+}
+
+TEST(EditFeedList, AKeptFeedKeepsItsRankingAndScreenButDropsItsPollUnderWay) {
+    ScreenNumberPool screens;
+    std::vector<FeedPoll> feeds;
+    feeds.push_back(FeedPoll::start(feedNamed("a"), screens));
+    feeds[0].noteFetched(kNow, 30, 5);
+    feeds[0].begin(kNow);
+    auto edited = feedNamed("a");
+    edited.priority = 7;
+    const auto edit = editFeedList(std::move(feeds), {edited}, screens);
+    ASSERT_EQ(edit.feeds.size(), 1u);
+    EXPECT_EQ(edit.feeds[0].definition.priority, 7);
+    EXPECT_EQ(edit.feeds[0].screenNo, "1001");
+    EXPECT_EQ(edit.feeds[0].status.version, 5u);
+    EXPECT_FALSE(edit.feeds[0].queued);
+    EXPECT_TRUE(edit.added.empty());
+    EXPECT_TRUE(edit.removedIds.empty());
+}
+
+TEST(EditFeedList, ANewFeedNeverTakesTheScreenOfOneThatIsGone) {
+    ScreenNumberPool screens;
+    std::vector<FeedPoll> feeds;
+    feeds.push_back(FeedPoll::start(feedNamed("a"), screens));
+    const auto edit = editFeedList(std::move(feeds), {feedNamed("b")}, screens);
+    ASSERT_EQ(edit.feeds.size(), 1u);
+    EXPECT_EQ(edit.feeds[0].definition.id, "b");
+    EXPECT_EQ(edit.feeds[0].screenNo, "1002");
+    EXPECT_EQ(edit.added, std::vector<std::size_t>{0});
+    EXPECT_EQ(edit.removedIds, std::vector<std::string>{"a"});
+    EXPECT_EQ(screens.inUse(), 1u); // 1001 went back
+}
+
+TEST(EditFeedList, AFeedWhoseQueryChangedStartsAfreshUnderItsId) {
+    ScreenNumberPool screens;
+    std::vector<FeedPoll> feeds;
+    feeds.push_back(FeedPoll::start(feedNamed("a"), screens));
+    feeds[0].noteFetched(kNow, 30, 5);
+    const auto edit = editFeedList(std::move(feeds), {feedNamed("a", "opt10030")}, screens);
+    ASSERT_EQ(edit.feeds.size(), 1u);
+    EXPECT_EQ(edit.feeds[0].definition.trCode, "opt10030");
+    EXPECT_EQ(edit.feeds[0].status.version, 0u);
+    EXPECT_EQ(edit.added, std::vector<std::size_t>{0});
+    EXPECT_TRUE(edit.removedIds.empty());
+}
+
+TEST(FeedStatusesOf, EachFeedCarriesItsPollingState) {
+    ScreenNumberPool screens;
+    std::vector<FeedPoll> feeds;
+    feeds.push_back(FeedPoll::start(feedNamed("a"), screens));
+    feeds.push_back(FeedPoll::start(feedNamed("b"), screens));
+    feeds[1].begin(kNow);
+    const auto statuses = feedStatusesOf(feeds, false, true, true);
+    ASSERT_EQ(statuses.size(), 2u);
+    EXPECT_EQ(statuses[0].id, "a");
+    EXPECT_EQ(statuses[0].polling, FeedPolling::Active);
+    EXPECT_EQ(statuses[1].polling, FeedPolling::Fetching);
+    EXPECT_EQ(feedStatusesOf(feeds, false, false, true)[0].polling, FeedPolling::WaitingForConnection);
+    EXPECT_EQ(feedStatusesOf(feeds, true, true, true)[0].polling, FeedPolling::Paused);
+    feeds[0].noteFetched(kNow, 1, 1);
+    EXPECT_EQ(feedStatusesOf(feeds, false, true, false)[0].polling, FeedPolling::IdleMarketClosed);
 }
 
 TEST(CanRestore, ASavedRankingOfTheSameFeedTrAndMarketIsServed) {

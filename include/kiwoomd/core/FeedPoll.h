@@ -10,6 +10,7 @@
 #include "kiwoomd/core/FeedDefinition.h"
 #include "kiwoomd/core/FeedSnapshot.h"
 #include "kiwoomd/core/RankingAssembly.h"
+#include "kiwoomd/core/ScreenNumberPool.h"
 #include "kiwoomd/core/SessionStatus.h"
 #include "kiwoomd/core/TrPage.h"
 
@@ -29,8 +30,9 @@ struct FeedPoll {
     bool fetchedThisRun = false;
     FeedSnapshotPtr published;
 
-    // A feed not yet polled: its status names the feed, everything else is empty.
-    static FeedPoll start(const FeedDefinition& definition, std::string screenNo);
+    // A feed not yet polled, on a screen of its own from `screens`: its status names the feed,
+    // everything else is empty.
+    static FeedPoll start(const FeedDefinition& definition, ScreenNumberPool& screens);
 
     // A poll is queued: the ranking starts afresh and the attempt is stamped `now`.
     void begin(Timestamp now);
@@ -55,6 +57,25 @@ struct FeedPoll {
     // Whether the published snapshot's flags no longer say `stale` and `marketOpen` (or none is out).
     bool needsRepublish(bool stale, bool marketOpen) const;
 };
+
+// An edited feed list applied to the feeds being polled (planFeedChanges decides who keeps what).
+struct FeedListEdit {
+    // The new list, in its order: a kept feed keeps its status, screen and published snapshot, takes
+    // its new definition (priority and page limit may differ) and drops any poll under way; a new
+    // feed starts on a fresh screen.
+    std::vector<FeedPoll> feeds;
+    std::vector<std::size_t> added;      // indexes into `feeds` of the new ones
+    std::vector<std::string> removedIds; // ids no longer served (FeedChanges::removedIds)
+};
+// New feeds take their screens before the dropped feeds give theirs back to `screens`, so a new
+// feed never takes over a screen an old query may still answer on.
+FeedListEdit editFeedList(std::vector<FeedPoll> before, const std::vector<FeedDefinition>& after,
+                          ScreenNumberPool& screens);
+
+// Each feed's status as /api/status shows it, with its polling state (feedPollingOf) for a
+// session that is or is not paused, connected and inside the regular session.
+std::vector<FeedStatus> feedStatusesOf(const std::vector<FeedPoll>& feeds, bool pollingPaused, bool connected,
+                                       bool marketOpen);
 
 // Whether rows saved by an earlier run may be served for `feed` (null: no feed of that id): only
 // for the same TR and market, and only a snapshot with rows and a fetch time.

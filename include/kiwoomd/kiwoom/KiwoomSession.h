@@ -93,7 +93,6 @@ private:
         bool accepted = false; // requestSent said 0
     };
 
-    FeedPoll makeFeed(const FeedDefinition& definition);
     void onConnected();
     void onDisconnected();
     void onRequestSent(const QString& rqName, int result);
