@@ -1,7 +1,9 @@
 #include "kiwoomd/core/FeedPoll.h"
 
 #include "kiwoomd/core/FeedChanges.h"
+#include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/SessionStatusAssembly.h"
+#include "kiwoomd/core/TrCatalogue.h"
 
 #include <algorithm>
 #include <utility>
@@ -34,6 +36,34 @@ void FeedPoll::abandon() {
 void FeedPoll::fail(int kiwoomCode, std::string message, Timestamp now) {
     abandon();
     status.lastError = ErrorInfo{kiwoomCode, std::move(message), now};
+}
+
+void FeedPoll::noteThrottled(int kiwoomCode, Timestamp now) {
+    status.lastError = ErrorInfo{kiwoomCode, kiwoom_error::describe(kiwoomCode), now};
+}
+
+void FeedPoll::noteRetryAfterTimeout(int prevNext, Timestamp now) {
+    // A continuation lives on the screen it started on; the fresh screen has none.
+    if (prevNext == prev_next::kNextPage) {
+        ranking.restart();
+    }
+    status.lastError = ErrorInfo{0, "request timed out; trying again", now};
+}
+
+std::optional<std::vector<RowProblem>> FeedPoll::addPage(const std::vector<std::vector<std::string>>& rows) {
+    // The TR of the feed in flight, not the answer's spelling of it.
+    const tr::TrSpec* spec = tr::findTr(definition.trCode);
+    if (!spec) {
+        return std::nullopt;
+    }
+    return ranking.addPage(*spec, rows);
+}
+
+RankingOutcome FeedPoll::finishRanking() {
+    queued = false;
+    RankingOutcome outcome = ranking.finish();
+    status.skippedRows = outcome.skippedRows;
+    return outcome;
 }
 
 void FeedPoll::noteNoDataOutsideSession() {

@@ -8,7 +8,6 @@
 #include "kiwoomd/core/ServerMessage.h"
 #include "kiwoomd/core/SessionStatusAssembly.h"
 #include "kiwoomd/core/ThrottlePolicy.h"
-#include "kiwoomd/core/TrCatalogue.h"
 
 #include <spdlog/spdlog.h>
 
@@ -77,7 +76,7 @@ void KiwoomSession::reconfigure(SessionSettings settings) {
     // Whatever was queued or in flight belongs to the old feed list; an answer still on its way is
     // ignored because no request of that name is in flight any more.
     m_queue.clear();
-    m_inFlight.reset();
+    m_inFlight.clear();
     m_timeoutTask.stop();
     m_pumpTask.stop();
 
@@ -147,7 +146,7 @@ void KiwoomSession::onDisconnected() {
     m_pollTask.stop();
     m_pumpTask.stop();
     m_timeoutTask.stop();
-    m_inFlight.reset();
+    m_inFlight.clear();
     m_queue.clear();
     for (auto& feed : m_feeds) {
         feed.abandon();
@@ -222,15 +221,11 @@ void KiwoomSession::enqueue(const PollRequest& request) {
     if (request.prevNext == prev_next::kFirstPage && request.attempt == 1) {
         feed.begin(m_scheduler.now());
     }
-    if (request.prevNext == prev_next::kNextPage) {
-        m_queue.addToFront(request); // a started ranking finishes before another begins
-        return;
-    }
-    m_queue.addFirstPage(request, feed.definition.priority);
+    m_queue.add(request, feed.definition.priority);
 }
 
 void KiwoomSession::pump() {
-    if (m_connection.state() != ConnectionState::Connected || m_inFlight || m_queue.empty() ||
+    if (m_connection.state() != ConnectionState::Connected || m_inFlight.active() || m_queue.empty() ||
         m_pumpTask.isActive()) {
         return;
     }
@@ -251,31 +246,31 @@ void KiwoomSession::sendRequest(const PollRequest& request) {
     m_pacer.record();
     ++m_counters.sent;
     // In flight before the source is asked: its answer may come before request() returns.
-    m_inFlight = InFlight{request, feed.rqName, false};
+    m_inFlight.start(request, page.rqName);
     m_timeoutTask.start(m_settings.requestTimeout, [this] { onRequestTimeout(); });
     m_source.request(page);
 }
 
 void KiwoomSession::onRequestSent(const QString& rqName, int result) {
-    if (!m_inFlight || m_inFlight->accepted || rqName.toStdString() != m_inFlight->rqName) {
+    const auto request = m_inFlight.awaitingResult(rqName.toStdString());
+    if (!request) {
         return;
     }
-    const PollRequest request = m_inFlight->request;
-    FeedPoll& feed = m_feeds[request.feed];
+    FeedPoll& feed = m_feeds[request->feed];
     m_counters.noteResult(feed.definition.trCode, std::to_string(result));
     if (result == kiwoom_error::kOk) {
         // Accepted is not answered: the server may still refuse it in a message (a throttle among
         // them), so the throttle steps go back to the first only when a page arrives.
-        m_inFlight->accepted = true;
+        m_inFlight.accept();
         publishStatus();
         return;
     }
-    onRefused(feed, request, result, "request failed: " + kiwoom_error::describeWithCode(result));
+    onRefused(feed, *request, result, "request failed: " + kiwoom_error::describeWithCode(result));
 }
 
 void KiwoomSession::onRefused(FeedPoll& feed, const PollRequest& request, int code,
                               const std::string& failure) {
-    m_inFlight.reset();
+    m_inFlight.clear();
     m_timeoutTask.stop();
     switch (kiwoom_error::classifyRefusal(code)) {
     case kiwoom_error::Refusal::Throttled:
@@ -298,7 +293,7 @@ void KiwoomSession::onThrottled(FeedPoll& feed, const PollRequest& request, int 
     const auto backoff = m_throttleBackoff.next(std::uniform_real_distribution<double>(0.0, 1.0)(m_jitter));
     spdlog::warn("{} {}: {}; backing off {} ms", feed.definition.id, feed.definition.trCode,
                  kiwoom_error::describeWithCode(code), backoff.count());
-    feed.status.lastError = ErrorInfo{code, kiwoom_error::describe(code), m_scheduler.now()};
+    feed.noteThrottled(code, m_scheduler.now());
     m_queue.addToFront(request); // retried as it was, after the backoff
     m_pumpTask.start(backoff, [this] { pump(); });
     publishStatus();
@@ -308,38 +303,34 @@ void KiwoomSession::onServerMessage(const QString& rqName, const QString& messag
     // An accepted request can still be refused by the server: the message ends in the code, and
     // no answer follows. The request fails now, with the server's reason, not at its timeout.
     const auto code = refusalCode(message.toStdString());
-    if (!code || !m_inFlight || rqName.toStdString() != m_inFlight->rqName) {
+    const auto request = m_inFlight.named(rqName.toStdString());
+    if (!code || !request) {
         return;
     }
-    const PollRequest request = m_inFlight->request;
-    FeedPoll& feed = m_feeds[request.feed];
+    FeedPoll& feed = m_feeds[request->feed];
     m_counters.noteResult(feed.definition.trCode, std::to_string(*code));
     const std::string reason = message.trimmed().toStdString();
     spdlog::warn("{} {}: the server refused the request: {}", feed.definition.id, feed.definition.trCode,
                  reason);
-    onRefused(feed, request, *code, "the server refused the request: " + reason);
+    onRefused(feed, *request, *code, "the server refused the request: " + reason);
 }
 
 void KiwoomSession::onRequestTimeout() {
-    if (!m_inFlight) {
+    const auto request = m_inFlight.request();
+    if (!request) {
         return;
     }
-    const PollRequest request = m_inFlight->request;
-    FeedPoll& feed = m_feeds[request.feed];
-    m_inFlight.reset();
+    FeedPoll& feed = m_feeds[request->feed];
+    m_inFlight.clear();
     ++m_counters.timedOut;
     m_counters.noteResult(feed.definition.trCode, "timeout");
     spdlog::warn("{} {}: no OnReceiveTrData within {} ms; releasing screen {}", feed.definition.id,
                  feed.definition.trCode, m_settings.requestTimeout.count(), feed.screenNo);
     m_source.releaseScreen(feed.screenNo);
     feed.screenNo = m_screens.exchange(feed.screenNo);
-    if (const auto retry = retryAfterTimeout(request, m_settings.maxRequestAttempts)) {
-        // A lost later page means asking for the ranking again from its first page.
-        if (request.prevNext == prev_next::kNextPage) {
-            feed.ranking.restart();
-        }
+    if (const auto retry = retryAfterTimeout(*request, m_settings.maxRequestAttempts)) {
+        feed.noteRetryAfterTimeout(request->prevNext, m_scheduler.now());
         m_queue.addToFront(*retry); // it was due already
-        feed.status.lastError = ErrorInfo{0, "request timed out; trying again", m_scheduler.now()};
         publishStatus();
     } else {
         failFeed(feed, 0, "request timed out");
@@ -348,31 +339,28 @@ void KiwoomSession::onRequestTimeout() {
 }
 
 void KiwoomSession::onPageArrived(const TrPage& page) {
-    if (!m_inFlight || page.rqName != m_inFlight->rqName ||
-        page.screenNo != m_feeds[m_inFlight->request.feed].screenNo) {
+    const auto request = m_inFlight.named(page.rqName);
+    if (!request || page.screenNo != m_feeds[request->feed].screenNo) {
         spdlog::debug("ignoring a page for {} on screen {} (not in flight)", page.rqName, page.screenNo);
         return;
     }
     m_timeoutTask.stop();
-    const std::size_t feedIndex = m_inFlight->request.feed;
-    FeedPoll& feed = m_feeds[feedIndex];
-    m_inFlight.reset();
+    FeedPoll& feed = m_feeds[request->feed];
+    m_inFlight.clear();
     m_throttleBackoff.reset();
     ++m_counters.succeeded;
 
-    // The TR of the feed in flight, not the answer's spelling of it.
-    const tr::TrSpec* spec = tr::findTr(feed.definition.trCode);
-    if (!spec) {
+    const auto problems = feed.addPage(page.rows);
+    if (!problems) {
         failFeed(feed, 0, "answer for an unknown TR " + feed.definition.trCode);
         pump();
         return;
     }
-    for (const auto& problem : feed.ranking.addPage(*spec, page.rows)) {
+    for (const auto& problem : *problems) {
         spdlog::warn("{} row {}: {}", feed.definition.id, problem.rank, problem.problem);
     }
-
     if (feed.ranking.wantsNextPage(page.more, feed.definition.maxPages)) {
-        enqueue({feedIndex, prev_next::kNextPage, 1});
+        enqueue({request->feed, prev_next::kNextPage, 1});
     } else {
         finishFeed(feed);
     }
@@ -381,9 +369,7 @@ void KiwoomSession::onPageArrived(const TrPage& page) {
 }
 
 void KiwoomSession::finishFeed(FeedPoll& feed) {
-    feed.queued = false;
-    RankingOutcome outcome = feed.ranking.finish();
-    feed.status.skippedRows = outcome.skippedRows;
+    RankingOutcome outcome = feed.finishRanking();
     switch (outcome.kind) {
     case RankingOutcome::Kind::NoData:
         noteNoData(feed);

@@ -1,5 +1,7 @@
 #include "kiwoomd/core/FeedPoll.h"
 
+#include "kiwoomd/core/KiwoomErrors.h"
+
 #include <gtest/gtest.h>
 
 namespace kiwoomd {
@@ -271,6 +273,76 @@ TEST(SnapshotVersions, NewVersionsFollowTheLargestRestoredOne) {
     versions.noteRestored(12);
     EXPECT_EQ(versions.last(), 41u);
     EXPECT_EQ(versions.next(), 42u);
+}
+
+TEST(FeedPoll, AThrottleIsRecordedAsTheFeedsErrorWithItsMeaning) {
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
+    feed.noteThrottled(-200, kNow);
+    ASSERT_TRUE(feed.status.lastError.has_value());
+    EXPECT_EQ(feed.status.lastError->kiwoomCode, -200);
+    EXPECT_EQ(feed.status.lastError->message, kiwoom_error::describe(-200));
+    EXPECT_EQ(feed.status.lastError->at, kNow);
+}
+
+// A readable row of opt10023 (the volume surge TR), and one without a readable price.
+std::vector<std::string> stockRow(const std::string& code, const std::string& price = "-69800") {
+    return {code, "종목 " + code, price, "5", "-1200", "-1.69", "12000000", "15000000", "+3000000", "+25.00"};
+}
+
+std::vector<std::vector<std::string>> onePageOfRows() {
+    return {stockRow("005930")};
+}
+
+TEST(FeedPoll, AnUnknownTrCannotReadItsPage) {
+    ScreenNumberPool screens;
+    auto definition = kospiFeed();
+    definition.trCode = "opt99999";
+    auto feed = FeedPoll::start(definition, screens);
+    EXPECT_FALSE(feed.addPage({{"005930"}}).has_value());
+    EXPECT_EQ(feed.ranking.pagesRead(), 0);
+}
+
+TEST(FeedPoll, AKnownTrAddsItsPageToTheRanking) {
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
+    EXPECT_TRUE(feed.addPage(onePageOfRows()).has_value());
+    EXPECT_EQ(feed.ranking.pagesRead(), 1);
+}
+
+TEST(FeedPoll, ATimedOutNextPageDropsThePagesReadAndRecordsTheRetry) {
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
+    feed.begin(kNow);
+    feed.addPage(onePageOfRows());
+    feed.noteRetryAfterTimeout(prev_next::kNextPage, kNow);
+    EXPECT_EQ(feed.ranking.pagesRead(), 0);
+    ASSERT_TRUE(feed.status.lastError.has_value());
+    EXPECT_EQ(feed.status.lastError->kiwoomCode, 0);
+    EXPECT_EQ(feed.status.lastError->message, "request timed out; trying again");
+    EXPECT_TRUE(feed.queued); // still under way
+}
+
+TEST(FeedPoll, ATimedOutFirstPageKeepsThePollUnderWay) {
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
+    feed.begin(kNow);
+    feed.noteRetryAfterTimeout(prev_next::kFirstPage, kNow);
+    EXPECT_TRUE(feed.queued);
+    EXPECT_EQ(feed.status.lastError->message, "request timed out; trying again");
+}
+
+TEST(FeedPoll, FinishingARankingEndsThePollAndCountsSkippedRows) {
+    ScreenNumberPool screens;
+    auto feed = FeedPoll::start(kospiFeed(), screens);
+    feed.begin(kNow);
+    feed.addPage({stockRow("005930"), stockRow("000001", "--335")});
+    const auto outcome = feed.finishRanking();
+    EXPECT_FALSE(feed.queued);
+    EXPECT_EQ(outcome.kind, RankingOutcome::Kind::Rows);
+    EXPECT_EQ(outcome.rows.size(), 1u);
+    EXPECT_EQ(feed.status.skippedRows, 1);
+    EXPECT_EQ(feed.ranking.pagesRead(), 0);
 }
 
 } // namespace

@@ -15,6 +15,7 @@
 #include "kiwoomd/core/TrPage.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,16 @@ struct FeedPoll {
     void abandon();
     // The poll failed: dropped, with the error recorded; the last ranking stays.
     void fail(int kiwoomCode, std::string message, Timestamp now);
+    // The server throttled the poll's request (it goes again after a wait): the code is the error.
+    void noteThrottled(int kiwoomCode, Timestamp now);
+    // A request timed out and the poll starts again from its first page: a lost next page drops
+    // the pages read so far.
+    void noteRetryAfterTimeout(int prevNext, Timestamp now);
+    // A page of the poll's answer: its row problems, or none when the feed's TR is not in the
+    // catalogue (the rows cannot be read).
+    std::optional<std::vector<RowProblem>> addPage(const std::vector<std::vector<std::string>>& rows);
+    // The poll's last page is in: no longer under way, skipped rows counted, the outcome to act on.
+    RankingOutcome finishRanking();
     // "No data" outside the session is an answer: the feed counts as fetched and keeps its ranking.
     void noteNoDataOutsideSession();
     // A poll brought `rowCount` rows, published as `version`: the error, note and restored flag go.

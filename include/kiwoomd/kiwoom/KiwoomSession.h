@@ -87,12 +87,6 @@ signals:
     void versionUpdateRequired();
 
 private:
-    struct InFlight {
-        PollRequest request;
-        std::string rqName;
-        bool accepted = false; // requestSent said 0
-    };
-
     void onConnected();
     void onDisconnected();
     void onRequestSent(const QString& rqName, int result);
@@ -131,7 +125,7 @@ private:
     Timestamp m_startedAt;
     std::vector<FeedPoll> m_feeds;
     PollQueue m_queue;
-    std::optional<InFlight> m_inFlight;
+    InFlightRequest m_inFlight;
     ThrottleBackoff m_throttleBackoff;
     std::uint64_t m_requestSerial = 0;
     bool m_pollingPaused = false;
