@@ -3,8 +3,10 @@
 // limits (one request in flight, queued by feed priority, paced by sliding windows), follows
 // continuation pages, turns rows into typed records and publishes snapshots and status. Logging
 // in and staying logged in is ConnectionSupervisor's job. This class is the Qt glue (timers,
-// signals, the Source calls); the rules it follows are core's: PollQueue (request order),
-// RankingAssembly (a poll's pages), FeedFreshness (stale, due) and SessionStatusAssembly.
+// signals, the Source calls, the log lines); the rules it follows are core's: FeedPoll (a feed's
+// state, requests and snapshots), PollQueue and InFlightRequest (request order, which answer is
+// whose), RankingAssembly (a poll's pages), FeedFreshness (stale, due), ThrottlePolicy and
+// SessionStatusAssembly.
 // Thread: the Qt main thread. Its outputs (SnapshotCache, StatusBoard) are the only things other
 // threads touch.
 
