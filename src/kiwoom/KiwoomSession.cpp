@@ -73,13 +73,8 @@ KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotC
 KiwoomSession::~KiwoomSession() = default;
 
 void KiwoomSession::reconfigure(SessionSettings settings) {
-    // Whatever was queued or in flight belongs to the old feed list; an answer still on its way is
-    // ignored because no request of that name is in flight any more.
-    m_queue.clear();
-    m_inFlight.clear();
-    m_timeoutTask.stop();
-    m_pumpTask.stop();
-
+    // Whatever was queued or in flight belongs to the old feed list.
+    dropRequestsUnderWay();
     FeedListEdit edit = editFeedList(std::move(m_feeds), settings.feeds, m_screens);
     m_feeds = std::move(edit.feeds);
     for (const std::size_t added : edit.added) {
@@ -137,6 +132,14 @@ void KiwoomSession::restore(const std::vector<FeedSnapshot>& saved) {
     publishStatus();
 }
 
+void KiwoomSession::dropRequestsUnderWay() {
+    // An answer still on its way is ignored: no request of its name is in flight any more.
+    m_queue.clear();
+    m_inFlight.clear();
+    m_timeoutTask.stop();
+    m_pumpTask.stop();
+}
+
 void KiwoomSession::onConnected() {
     schedulePoll();
     pollDue();
@@ -144,10 +147,7 @@ void KiwoomSession::onConnected() {
 
 void KiwoomSession::onDisconnected() {
     m_pollTask.stop();
-    m_pumpTask.stop();
-    m_timeoutTask.stop();
-    m_inFlight.clear();
-    m_queue.clear();
+    dropRequestsUnderWay();
     for (auto& feed : m_feeds) {
         feed.abandon();
     }
@@ -349,23 +349,25 @@ void KiwoomSession::onPageArrived(const TrPage& page) {
     m_inFlight.clear();
     m_throttleBackoff.reset();
     ++m_counters.succeeded;
+    readPage(feed, request->feed, page);
+    pump();
+}
 
+void KiwoomSession::readPage(FeedPoll& feed, std::size_t feedIndex, const TrPage& page) {
     const auto problems = feed.addPage(page.rows);
     if (!problems) {
         failFeed(feed, 0, "answer for an unknown TR " + feed.definition.trCode);
-        pump();
         return;
     }
     for (const auto& problem : *problems) {
         spdlog::warn("{} row {}: {}", feed.definition.id, problem.rank, problem.problem);
     }
     if (feed.ranking.wantsNextPage(page.more, feed.definition.maxPages)) {
-        enqueue({request->feed, prev_next::kNextPage, 1});
+        enqueue({feedIndex, prev_next::kNextPage, 1});
     } else {
         finishFeed(feed);
     }
     publishStatus();
-    pump();
 }
 
 void KiwoomSession::finishFeed(FeedPoll& feed) {

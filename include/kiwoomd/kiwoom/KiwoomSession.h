@@ -91,8 +91,12 @@ signals:
 private:
     void onConnected();
     void onDisconnected();
+    // Empties the queue and forgets the request in flight, with their timers.
+    void dropRequestsUnderWay();
     void onRequestSent(const QString& rqName, int result);
     void onPageArrived(const TrPage& page);
+    // Adds a page of the answer to the feed's ranking: asks for the next one or finishes it.
+    void readPage(FeedPoll& feed, std::size_t feedIndex, const TrPage& page);
     void onServerMessage(const QString& rqName, const QString& message);
     // A request the source or the server refused: a throttle waits and sends it again, "no data"
     // is an empty answer, anything else fails the poll with `failure`.
