@@ -76,6 +76,13 @@ bool isThrottle(int code) {
            code == kRestThrottled;
 }
 
+Refusal classifyRefusal(int code) {
+    if (isThrottle(code)) {
+        return Refusal::Throttled;
+    }
+    return code == kNoData ? Refusal::NoData : Refusal::Failed;
+}
+
 bool isStaleToken(int code) {
     return code == kRestTokenInvalid || code == kRestMockKeyOnLive || code == kRestTokenNotFound;
 }

@@ -3,6 +3,7 @@
 #include "kiwoomd/core/TrPage.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace kiwoomd {
 
@@ -11,6 +12,14 @@ void PollQueue::addFirstPage(const PollRequest& request, int priority) {
         return queued.request.prevNext == prev_next::kFirstPage && queued.priority > priority;
     });
     m_entries.insert(position, Entry{request, priority});
+}
+
+void PollQueue::add(const PollRequest& request, int priority) {
+    if (request.prevNext == prev_next::kNextPage) {
+        addToFront(request);
+    } else {
+        addFirstPage(request, priority);
+    }
 }
 
 void PollQueue::addToFront(const PollRequest& request) {
@@ -55,6 +64,44 @@ std::vector<PollRequest> PollQueue::pending() const {
         out.push_back(e.request);
     }
     return out;
+}
+
+void InFlightRequest::start(const PollRequest& request, std::string rqName) {
+    m_current = Current{request, std::move(rqName), false};
+}
+
+std::optional<PollRequest> InFlightRequest::request() const {
+    if (!m_current) {
+        return std::nullopt;
+    }
+    return m_current->request;
+}
+
+std::optional<PollRequest> InFlightRequest::awaitingResult(const std::string& rqName) const {
+    if (!m_current || m_current->accepted) {
+        return std::nullopt;
+    }
+    return named(rqName);
+}
+
+void InFlightRequest::accept() {
+    if (m_current) {
+        m_current->accepted = true;
+    }
+}
+
+std::optional<PollRequest> InFlightRequest::named(const std::string& rqName) const {
+    if (!m_current || m_current->rqName != rqName) {
+        return std::nullopt;
+    }
+    return m_current->request;
+}
+
+std::optional<PollRequest> retryAfterTimeout(const PollRequest& request, int maxAttempts) {
+    if (request.attempt >= maxAttempts) {
+        return std::nullopt;
+    }
+    return PollRequest{request.feed, prev_next::kFirstPage, request.attempt + 1};
 }
 
 } // namespace kiwoomd

@@ -24,6 +24,14 @@ std::vector<LimitWindow> restLimitWindows(const std::string& server) {
     return {{5, milliseconds(1000)}};
 }
 
+std::vector<LimitWindow> withSafetyMargin(std::vector<LimitWindow> windows,
+                                          std::chrono::milliseconds margin) {
+    for (auto& window : windows) {
+        window.length += margin;
+    }
+    return windows;
+}
+
 RequestLimiter::RequestLimiter(std::vector<LimitWindow> windows, const Clock& clock)
     : m_clock(clock) {
     setWindows(std::move(windows));

@@ -29,4 +29,14 @@ void ScreenNumberPool::release(const std::string& screen) {
     m_used.erase(std::stoi(screen));
 }
 
+std::string ScreenNumberPool::exchange(const std::string& screen) {
+    // Taken before the old one is given back, so the fresh number cannot be the old one.
+    const auto fresh = acquire();
+    if (!fresh) {
+        return screen;
+    }
+    release(screen);
+    return *fresh;
+}
+
 } // namespace kiwoomd

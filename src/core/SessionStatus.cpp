@@ -78,4 +78,13 @@ std::string maskUserId(const std::string& userId) {
     return userId.substr(0, 2) + std::string(userId.size() - 2, '*');
 }
 
+void RequestCounters::notePacingWait(std::chrono::milliseconds wait) {
+    ++pacingWaits;
+    pacingWaitSeconds += static_cast<double>(wait.count()) / 1000.0;
+}
+
+void RequestCounters::noteResult(const std::string& trCode, const std::string& result) {
+    ++resultsByTr[trCode][result];
+}
+
 } // namespace kiwoomd

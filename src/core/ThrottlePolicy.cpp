@@ -25,4 +25,9 @@ milliseconds withJitter(milliseconds wait, double fraction, double sample) {
     return milliseconds(static_cast<long long>(static_cast<double>(wait.count()) * (1.0 + extra)));
 }
 
+milliseconds ThrottleBackoff::next(double jitterSample) {
+    const auto wait = std::min(throttleWait(++m_consecutive), m_cap);
+    return withJitter(wait, 0.2, jitterSample);
+}
+
 } // namespace kiwoomd

@@ -1,14 +1,13 @@
 #include "kiwoomd/kiwoom/KiwoomSession.h"
 
 #include "kiwoomd/core/ControlCalls.h"
-#include "kiwoomd/core/FeedChanges.h"
 #include "kiwoomd/core/FeedFreshness.h"
+#include "kiwoomd/core/FeedPoll.h"
 #include "kiwoomd/core/KiwoomErrors.h"
 #include "kiwoomd/core/KstTime.h"
 #include "kiwoomd/core/ServerMessage.h"
 #include "kiwoomd/core/SessionStatusAssembly.h"
 #include "kiwoomd/core/ThrottlePolicy.h"
-#include "kiwoomd/core/TrCatalogue.h"
 
 #include <spdlog/spdlog.h>
 
@@ -21,22 +20,6 @@ using std::chrono::milliseconds;
 
 constexpr milliseconds kFreshnessCheck{1000};
 
-std::vector<LimitWindow> withMargin(std::vector<LimitWindow> windows, milliseconds margin) {
-    for (auto& window : windows) {
-        window.length += margin;
-    }
-    return windows;
-}
-
-template <typename Feeds> std::vector<FeedDefinition> definitionsOf(const Feeds& feeds) {
-    std::vector<FeedDefinition> definitions;
-    definitions.reserve(feeds.size());
-    for (const auto& feed : feeds) {
-        definitions.push_back(feed.definition);
-    }
-    return definitions;
-}
-
 } // namespace
 
 KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotCache& cache,
@@ -48,15 +31,16 @@ KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotC
     , m_statusBoard(status)
     , m_scheduler(scheduler)
     , m_connection(source, m_settings.connection, scheduler)
-    , m_pacer(withMargin(m_settings.limitWindows, m_settings.safetyMargin), scheduler.clock())
+    , m_pacer(withSafetyMargin(m_settings.limitWindows, m_settings.safetyMargin), scheduler.clock())
     , m_startedAt(scheduler.now())
+    , m_throttleBackoff(m_settings.maxThrottleBackoff)
     , m_jitter(static_cast<unsigned>(scheduler.now().time_since_epoch().count()))
     , m_pollTask(scheduler)
     , m_pumpTask(scheduler)
     , m_timeoutTask(scheduler)
     , m_freshnessTask(scheduler) {
     for (const auto& definition : m_settings.feeds) {
-        m_feeds.push_back(makeFeed(definition));
+        m_feeds.push_back(FeedPoll::start(definition, m_screens));
     }
 
     connect(&m_connection, &ConnectionSupervisor::connected, this, &KiwoomSession::onConnected);
@@ -88,55 +72,24 @@ KiwoomSession::KiwoomSession(Source& source, SessionSettings settings, SnapshotC
 
 KiwoomSession::~KiwoomSession() = default;
 
-KiwoomSession::FeedState KiwoomSession::makeFeed(const FeedDefinition& definition) {
-    FeedState feed;
-    feed.definition = definition;
-    // More than 200 feeds cannot get a screen; the config loader keeps feed counts far below that.
-    feed.screenNo = QString::fromStdString(m_screens.acquire().value_or("9999"));
-    feed.status.id = definition.id;
-    feed.status.market = definition.market;
-    feed.status.trCode = definition.trCode;
-    feed.status.inputs = definition.inputs;
-    return feed;
-}
-
 void KiwoomSession::reconfigure(SessionSettings settings) {
-    // Whatever was queued or in flight belongs to the old feed list; an answer still on its way is
-    // ignored because no request of that name is in flight any more.
-    m_queue.clear();
-    m_inFlight.reset();
-    m_timeoutTask.stop();
-    m_pumpTask.stop();
-
-    const FeedChanges changes = planFeedChanges(definitionsOf(m_feeds), settings.feeds);
-    std::vector<FeedState> next;
-    next.reserve(settings.feeds.size());
-    for (std::size_t i = 0; i < settings.feeds.size(); ++i) {
-        const FeedDefinition& definition = settings.feeds[i];
-        if (const auto from = changes.keptFrom[i]) {
-            FeedState kept = std::move(m_feeds[*from]);
-            kept.definition = definition; // priority and page limit may have changed
-            kept.queued = false;
-            kept.ranking.restart();
-            next.push_back(std::move(kept));
-        } else {
-            next.push_back(makeFeed(definition));
-            spdlog::info("feed '{}' ({}) added", definition.id, definition.trCode);
-        }
+    // Whatever was queued or in flight belongs to the old feed list.
+    dropRequestsUnderWay();
+    FeedListEdit edit = editFeedList(std::move(m_feeds), settings.feeds, m_screens);
+    m_feeds = std::move(edit.feeds);
+    for (const std::size_t added : edit.added) {
+        spdlog::info("feed '{}' ({}) added", m_feeds[added].definition.id, m_feeds[added].definition.trCode);
     }
-    for (const std::size_t dropped : changes.dropped) {
-        m_screens.release(m_feeds[dropped].screenNo.toStdString());
-    }
-    for (const auto& id : changes.removedIds) {
+    for (const auto& id : edit.removedIds) {
         m_cache.remove(id);
         spdlog::info("feed '{}' removed", id);
     }
-    m_feeds = std::move(next);
 
     const ConnectionSettings connection = m_settings.connection;
     m_settings = std::move(settings);
     m_settings.connection = connection;
-    m_pacer.setWindows(withMargin(m_settings.limitWindows, m_settings.safetyMargin));
+    m_pacer.setWindows(withSafetyMargin(m_settings.limitWindows, m_settings.safetyMargin));
+    m_throttleBackoff.setCap(m_settings.maxThrottleBackoff);
 
     for (auto& feed : m_feeds) {
         publishSnapshot(feed);
@@ -164,23 +117,27 @@ void KiwoomSession::scheduleFreshnessCheck() {
 void KiwoomSession::restore(const std::vector<FeedSnapshot>& saved) {
     for (const auto& snapshot : saved) {
         const auto it = std::find_if(m_feeds.begin(), m_feeds.end(),
-                                     [&](const FeedState& f) { return f.definition.id == snapshot.feedId; });
-        if (it == m_feeds.end() || it->definition.trCode != snapshot.trCode ||
-            it->definition.market != snapshot.market || snapshot.rows.empty() || !snapshot.fetchedAt) {
+                                     [&](const FeedPoll& f) { return f.definition.id == snapshot.feedId; });
+        if (!canRestore(it == m_feeds.end() ? nullptr : &it->definition, snapshot)) {
             spdlog::info("not restoring saved feed '{}': no such feed with that TR and market any more",
                          snapshot.feedId);
             continue;
         }
-        it->status.lastFetch = snapshot.fetchedAt;
-        it->status.rowCount = static_cast<int>(snapshot.rows.size());
-        it->status.version = snapshot.version;
-        m_lastVersion = std::max(m_lastVersion, snapshot.version);
-        it->status.restored = true;
+        it->noteRestored(snapshot);
+        m_versions.noteRestored(snapshot.version);
         publishSnapshot(*it, snapshot.rows);
         spdlog::info("restored {} rows of '{}' saved at {}; served as stale until fresh data arrives",
                      snapshot.rows.size(), snapshot.feedId, toKstIso8601(*snapshot.fetchedAt));
     }
     publishStatus();
+}
+
+void KiwoomSession::dropRequestsUnderWay() {
+    // An answer still on its way is ignored: no request of its name is in flight any more.
+    m_queue.clear();
+    m_inFlight.clear();
+    m_timeoutTask.stop();
+    m_pumpTask.stop();
 }
 
 void KiwoomSession::onConnected() {
@@ -190,13 +147,9 @@ void KiwoomSession::onConnected() {
 
 void KiwoomSession::onDisconnected() {
     m_pollTask.stop();
-    m_pumpTask.stop();
-    m_timeoutTask.stop();
-    m_inFlight.reset();
-    m_queue.clear();
+    dropRequestsUnderWay();
     for (auto& feed : m_feeds) {
-        feed.queued = false;
-        feed.ranking.restart();
+        feed.abandon();
     }
 }
 
@@ -213,7 +166,7 @@ void KiwoomSession::pollDue() {
     }
     const Timestamp now = m_scheduler.now();
     for (std::size_t i = 0; i < m_feeds.size(); ++i) {
-        const FeedState& feed = m_feeds[i];
+        const FeedPoll& feed = m_feeds[i];
         if (isFeedPollDue(m_settings.calendar, feed.status, feed.queued, feed.fetchedThisRun, now)) {
             enqueue({i, prev_next::kFirstPage, 1});
         }
@@ -244,8 +197,7 @@ void KiwoomSession::setPollingPaused(bool paused) {
         m_pollTask.stop();
         // First pages not yet sent are dropped; continuation pages stay and finish their ranking.
         for (const std::size_t dropped : m_queue.dropFirstPages()) {
-            m_feeds[dropped].queued = false;
-            m_feeds[dropped].ranking.restart();
+            m_feeds[dropped].abandon();
         }
         publishStatus();
         return;
@@ -265,28 +217,21 @@ void KiwoomSession::reconnectNow() {
 }
 
 void KiwoomSession::enqueue(const PollRequest& request) {
-    FeedState& feed = m_feeds[request.feed];
+    FeedPoll& feed = m_feeds[request.feed];
     if (request.prevNext == prev_next::kFirstPage && request.attempt == 1) {
-        feed.queued = true;
-        feed.ranking.restart();
-        feed.status.lastAttempt = m_scheduler.now();
+        feed.begin(m_scheduler.now());
     }
-    if (request.prevNext == prev_next::kNextPage) {
-        m_queue.addToFront(request); // a started ranking finishes before another begins
-        return;
-    }
-    m_queue.addFirstPage(request, feed.definition.priority);
+    m_queue.add(request, feed.definition.priority);
 }
 
 void KiwoomSession::pump() {
-    if (m_connection.state() != ConnectionState::Connected || m_inFlight || m_queue.empty() ||
+    if (m_connection.state() != ConnectionState::Connected || m_inFlight.active() || m_queue.empty() ||
         m_pumpTask.isActive()) {
         return;
     }
     const auto wait = m_pacer.delayUntilAllowed();
     if (wait.count() > 0) {
-        ++m_counters.pacingWaits;
-        m_counters.pacingWaitSeconds += static_cast<double>(wait.count()) / 1000.0;
+        m_counters.notePacingWait(wait);
         m_pumpTask.start(wait, [this] { pump(); });
         return;
     }
@@ -294,68 +239,61 @@ void KiwoomSession::pump() {
 }
 
 void KiwoomSession::sendRequest(const PollRequest& request) {
-    FeedState& feed = m_feeds[request.feed];
-    // One request name for every page of one query, as public wrappers do; a fresh one for each
-    // query, so that an answer arriving after its query timed out cannot pass for the next one's.
-    if (request.prevNext == prev_next::kFirstPage || feed.rqName.empty()) {
-        feed.rqName = feed.definition.id + "#" + std::to_string(++m_requestSerial);
-    }
-    PageRequest page;
-    page.rqName = feed.rqName;
-    page.trCode = feed.definition.trCode;
-    page.prevNext = request.prevNext;
-    page.screenNo = feed.screenNo.toStdString();
-    page.inputs = feed.definition.inputs;
+    FeedPoll& feed = m_feeds[request.feed];
+    const PageRequest page = feed.pageRequest(request.prevNext, m_requestSerial);
     // Counted before the answer is known: a refused request still spends our own budget, which
     // only makes the pacing more careful than the server.
     m_pacer.record();
     ++m_counters.sent;
     // In flight before the source is asked: its answer may come before request() returns.
-    m_inFlight = InFlight{request, feed.rqName, false};
+    m_inFlight.start(request, page.rqName);
     m_timeoutTask.start(m_settings.requestTimeout, [this] { onRequestTimeout(); });
     m_source.request(page);
 }
 
 void KiwoomSession::onRequestSent(const QString& rqName, int result) {
-    if (!m_inFlight || m_inFlight->accepted || rqName.toStdString() != m_inFlight->rqName) {
+    const auto request = m_inFlight.awaitingResult(rqName.toStdString());
+    if (!request) {
         return;
     }
-    const PollRequest request = m_inFlight->request;
-    FeedState& feed = m_feeds[request.feed];
-    ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(result)];
+    FeedPoll& feed = m_feeds[request->feed];
+    m_counters.noteResult(feed.definition.trCode, std::to_string(result));
     if (result == kiwoom_error::kOk) {
         // Accepted is not answered: the server may still refuse it in a message (a throttle among
         // them), so the throttle steps go back to the first only when a page arrives.
-        m_inFlight->accepted = true;
+        m_inFlight.accept();
         publishStatus();
         return;
     }
-    onRefused(feed, request, result, "request failed: " + kiwoom_error::describeWithCode(result));
+    onRefused(feed, *request, result, "request failed: " + kiwoom_error::describeWithCode(result));
 }
 
-void KiwoomSession::onRefused(FeedState& feed, const PollRequest& request, int code,
+void KiwoomSession::onRefused(FeedPoll& feed, const PollRequest& request, int code,
                               const std::string& failure) {
-    m_inFlight.reset();
+    m_inFlight.clear();
     m_timeoutTask.stop();
-    if (kiwoom_error::isThrottle(code)) {
+    switch (kiwoom_error::classifyRefusal(code)) {
+    case kiwoom_error::Refusal::Throttled:
         onThrottled(feed, request, code);
         return;
-    }
-    if (code == kiwoom_error::kNoData) {
+    case kiwoom_error::Refusal::NoData:
         noteNoData(feed);
-    } else {
+        break;
+    case kiwoom_error::Refusal::Failed:
         ++m_counters.failed;
         failFeed(feed, code, failure);
+        break;
     }
     pump();
 }
 
-void KiwoomSession::onThrottled(FeedState& feed, const PollRequest& request, int code) {
+void KiwoomSession::onThrottled(FeedPoll& feed, const PollRequest& request, int code) {
     ++m_counters.throttled;
-    const auto backoff = throttleBackoff();
+    // Up to 20% longer than the guide's step, drawn here so that ThrottleBackoff stays pure.
+    const auto backoff = m_throttleBackoff.next(std::uniform_real_distribution<double>(0.0, 1.0)(m_jitter));
     spdlog::warn("{} {}: {}; backing off {} ms", feed.definition.id, feed.definition.trCode,
                  kiwoom_error::describeWithCode(code), backoff.count());
-    feed.status.lastError = ErrorInfo{code, kiwoom_error::describe(code), m_scheduler.now()};
+    feed.noteThrottled(code, m_scheduler.now());
     m_queue.addToFront(request); // retried as it was, after the backoff
     m_pumpTask.start(backoff, [this] { pump(); });
     publishStatus();
@@ -365,52 +303,34 @@ void KiwoomSession::onServerMessage(const QString& rqName, const QString& messag
     // An accepted request can still be refused by the server: the message ends in the code, and
     // no answer follows. The request fails now, with the server's reason, not at its timeout.
     const auto code = refusalCode(message.toStdString());
-    if (!code || !m_inFlight || rqName.toStdString() != m_inFlight->rqName) {
+    const auto request = m_inFlight.named(rqName.toStdString());
+    if (!code || !request) {
         return;
     }
-    const PollRequest request = m_inFlight->request;
-    FeedState& feed = m_feeds[request.feed];
-    ++m_counters.resultsByTr[feed.definition.trCode][std::to_string(*code)];
+    FeedPoll& feed = m_feeds[request->feed];
+    m_counters.noteResult(feed.definition.trCode, std::to_string(*code));
     const std::string reason = message.trimmed().toStdString();
     spdlog::warn("{} {}: the server refused the request: {}", feed.definition.id, feed.definition.trCode,
                  reason);
-    onRefused(feed, request, *code, "the server refused the request: " + reason);
-}
-
-std::chrono::milliseconds KiwoomSession::throttleBackoff() {
-    // Kiwoom's 17 s, 90 s, 180 s steps (ThrottlePolicy.h), never past the configured cap, and up
-    // to 20% longer so that clients throttled together do not return in step.
-    const auto wait = std::min(throttleWait(++m_consecutiveThrottles), m_settings.maxThrottleBackoff);
-    std::uniform_real_distribution<double> sample(0.0, 1.0);
-    return withJitter(wait, 0.2, sample(m_jitter));
+    onRefused(feed, *request, *code, "the server refused the request: " + reason);
 }
 
 void KiwoomSession::onRequestTimeout() {
-    if (!m_inFlight) {
+    const auto request = m_inFlight.request();
+    if (!request) {
         return;
     }
-    const PollRequest request = m_inFlight->request;
-    FeedState& feed = m_feeds[request.feed];
-    m_inFlight.reset();
+    FeedPoll& feed = m_feeds[request->feed];
+    m_inFlight.clear();
     ++m_counters.timedOut;
-    ++m_counters.resultsByTr[feed.definition.trCode]["timeout"];
+    m_counters.noteResult(feed.definition.trCode, "timeout");
     spdlog::warn("{} {}: no OnReceiveTrData within {} ms; releasing screen {}", feed.definition.id,
-                 feed.definition.trCode, m_settings.requestTimeout.count(), feed.screenNo.toStdString());
-    // Release the screen and take a fresh one, so that nothing still bound to the old one mixes in.
-    m_source.releaseScreen(feed.screenNo.toStdString());
-    const std::string old = feed.screenNo.toStdString();
-    if (const auto fresh = m_screens.acquire()) {
-        feed.screenNo = QString::fromStdString(*fresh);
-        m_screens.release(old);
-    }
-    if (request.attempt < m_settings.maxRequestAttempts) {
-        // A continuation lives on the screen it started on; the fresh screen has none, so a lost
-        // later page means asking for the ranking again from its first page.
-        if (request.prevNext == prev_next::kNextPage) {
-            feed.ranking.restart();
-        }
-        m_queue.addToFront({request.feed, prev_next::kFirstPage, request.attempt + 1}); // it was due already
-        feed.status.lastError = ErrorInfo{0, "request timed out; trying again", m_scheduler.now()};
+                 feed.definition.trCode, m_settings.requestTimeout.count(), feed.screenNo);
+    m_source.releaseScreen(feed.screenNo);
+    feed.screenNo = m_screens.exchange(feed.screenNo);
+    if (const auto retry = retryAfterTimeout(*request, m_settings.maxRequestAttempts)) {
+        feed.noteRetryAfterTimeout(request->prevNext, m_scheduler.now());
+        m_queue.addToFront(*retry); // it was due already
         publishStatus();
     } else {
         failFeed(feed, 0, "request timed out");
@@ -419,42 +339,39 @@ void KiwoomSession::onRequestTimeout() {
 }
 
 void KiwoomSession::onPageArrived(const TrPage& page) {
-    if (!m_inFlight || page.rqName != m_inFlight->rqName ||
-        page.screenNo != m_feeds[m_inFlight->request.feed].screenNo.toStdString()) {
+    const auto request = m_inFlight.named(page.rqName);
+    if (!request || page.screenNo != m_feeds[request->feed].screenNo) {
         spdlog::debug("ignoring a page for {} on screen {} (not in flight)", page.rqName, page.screenNo);
         return;
     }
     m_timeoutTask.stop();
-    const std::size_t feedIndex = m_inFlight->request.feed;
-    FeedState& feed = m_feeds[feedIndex];
-    m_inFlight.reset();
-    m_consecutiveThrottles = 0;
+    FeedPoll& feed = m_feeds[request->feed];
+    m_inFlight.clear();
+    m_throttleBackoff.reset();
     ++m_counters.succeeded;
+    readPage(feed, request->feed, page);
+    pump();
+}
 
-    // The TR of the feed in flight, not the answer's spelling of it.
-    const tr::TrSpec* spec = tr::findTr(feed.definition.trCode);
-    if (!spec) {
+void KiwoomSession::readPage(FeedPoll& feed, std::size_t feedIndex, const TrPage& page) {
+    const auto problems = feed.addPage(page.rows);
+    if (!problems) {
         failFeed(feed, 0, "answer for an unknown TR " + feed.definition.trCode);
-        pump();
         return;
     }
-    for (const auto& problem : feed.ranking.addPage(*spec, page.rows)) {
+    for (const auto& problem : *problems) {
         spdlog::warn("{} row {}: {}", feed.definition.id, problem.rank, problem.problem);
     }
-
     if (feed.ranking.wantsNextPage(page.more, feed.definition.maxPages)) {
         enqueue({feedIndex, prev_next::kNextPage, 1});
     } else {
         finishFeed(feed);
     }
     publishStatus();
-    pump();
 }
 
-void KiwoomSession::finishFeed(FeedState& feed) {
-    feed.queued = false;
-    RankingOutcome outcome = feed.ranking.finish();
-    feed.status.skippedRows = outcome.skippedRows;
+void KiwoomSession::finishFeed(FeedPoll& feed) {
+    RankingOutcome outcome = feed.finishRanking();
     switch (outcome.kind) {
     case RankingOutcome::Kind::NoData:
         noteNoData(feed);
@@ -465,73 +382,53 @@ void KiwoomSession::finishFeed(FeedState& feed) {
     case RankingOutcome::Kind::Rows:
         break;
     }
-    std::vector<RankingRow> rows = std::move(outcome.rows);
-    feed.fetchedThisRun = true;
-    feed.status.lastFetch = m_scheduler.now();
-    feed.status.rowCount = static_cast<int>(rows.size());
-    feed.status.lastError.reset();
-    feed.status.note.clear();
-    feed.status.restored = false;
-    feed.status.version = ++m_lastVersion;
-    publishSnapshot(feed, std::move(rows));
+    feed.noteFetched(m_scheduler.now(), static_cast<int>(outcome.rows.size()), m_versions.next());
+    publishSnapshot(feed, std::move(outcome.rows));
     spdlog::debug("{}: {} rows (version {})", feed.definition.id, feed.status.rowCount, feed.status.version);
     emit snapshotPublished(QString::fromStdString(feed.definition.id), feed.status.version);
 }
 
-void KiwoomSession::noteNoData(FeedState& feed) {
-    feed.queued = false;
-    feed.ranking.restart();
+void KiwoomSession::noteNoData(FeedPoll& feed) {
+    feed.abandon();
     // An empty answer never replaces the last good ranking. Outside the session "no data" is the
     // normal answer, not an error.
     if (m_settings.calendar.isRegularSessionOpen(m_scheduler.now())) {
         failFeed(feed, kiwoom_error::kNoData, "the server returned no rows");
         return;
     }
-    feed.fetchedThisRun = true;
-    feed.status.note = "no data outside the session; serving the last ranking";
+    feed.noteNoDataOutsideSession();
     spdlog::info("{}: no data outside the session; keeping the last ranking", feed.definition.id);
     publishStatus();
 }
 
-void KiwoomSession::failFeed(FeedState& feed, int kiwoomCode, const std::string& message) {
-    feed.queued = false;
-    feed.ranking.restart();
-    feed.status.lastError = ErrorInfo{kiwoomCode, message, m_scheduler.now()};
+void KiwoomSession::failFeed(FeedPoll& feed, int kiwoomCode, const std::string& message) {
+    feed.fail(kiwoomCode, message, m_scheduler.now());
     spdlog::warn("{}: {}; keeping the previous ranking", feed.definition.id, message);
     m_queue.removeFeed(static_cast<std::size_t>(&feed - m_feeds.data()));
     publishStatus();
 }
 
-bool KiwoomSession::isStale(const FeedState& feed) const {
+bool KiwoomSession::isStale(const FeedPoll& feed) const {
     const FreshnessRules rules{&m_settings.calendar, m_settings.pollInterval, m_settings.staleAfterIntervals};
     return isFeedStale(rules, feed.status.lastFetch, feed.fetchedThisRun,
                        m_connection.state() == ConnectionState::Connected, m_scheduler.now());
 }
 
-void KiwoomSession::publishSnapshot(FeedState& feed, std::optional<std::vector<RankingRow>> newRows) {
-    FeedSnapshot snapshot;
-    snapshot.feedId = feed.definition.id;
-    snapshot.market = feed.definition.market;
-    snapshot.trCode = feed.definition.trCode;
+void KiwoomSession::publishSnapshot(FeedPoll& feed, std::optional<std::vector<RankingRow>> newRows) {
     // New rows move in; a republish (stale or market_open flipped) takes the published ones again.
-    if (newRows) {
-        snapshot.rows = std::move(*newRows);
-    } else if (feed.published) {
-        snapshot.rows = feed.published->rows;
+    if (!newRows) {
+        newRows = feed.published ? feed.published->rows : std::vector<RankingRow>{};
     }
-    snapshot.fetchedAt = feed.status.lastFetch;
-    snapshot.marketOpen = m_settings.calendar.isRegularSessionOpen(m_scheduler.now());
-    snapshot.stale = isStale(feed);
-    snapshot.version = feed.status.version;
-    feed.status.stale = snapshot.stale;
-    feed.published = freezeSnapshot(std::move(snapshot));
+    feed.status.stale = isStale(feed);
+    feed.published = freezeSnapshot(feed.snapshot(
+        std::move(*newRows), m_settings.calendar.isRegularSessionOpen(m_scheduler.now()), feed.status.stale));
     m_cache.publish(feed.published);
 }
 
 void KiwoomSession::refreshFreshness() {
     const bool open = m_settings.calendar.isRegularSessionOpen(m_scheduler.now());
     for (auto& feed : m_feeds) {
-        if (!feed.published || feed.published->stale != isStale(feed) || feed.published->marketOpen != open) {
+        if (feed.needsRepublish(isStale(feed), open)) {
             publishSnapshot(feed);
         }
     }
@@ -557,15 +454,9 @@ void KiwoomSession::publishStatus() {
     status.pollingPaused = m_pollingPaused;
     status.startedAt = m_startedAt;
     status.budget = budgetUsage(m_settings.limitWindows, m_pacer.usage());
-    std::vector<FeedStatus> feeds;
-    feeds.reserve(m_feeds.size());
-    for (const auto& feed : m_feeds) {
-        feeds.push_back(feed.status);
-        feeds.back().polling =
-            feedPollingOf({m_pollingPaused, status.connection == ConnectionState::Connected, feed.queued,
-                           status.marketOpen, feed.fetchedThisRun});
-    }
-    addFeedStatuses(status, std::move(feeds));
+    addFeedStatuses(status,
+                    feedStatusesOf(m_feeds, m_pollingPaused, status.connection == ConnectionState::Connected,
+                                   status.marketOpen));
     m_statusBoard.publish(std::move(status));
 }
 

@@ -72,3 +72,19 @@ TEST(KiwoomErrors, OnlyTheTokenCodesTheOfficialClientRetriesAreStaleTokens) {
         EXPECT_FALSE(kiwoom_error::isStaleToken(code)) << code;
     }
 }
+
+TEST(KiwoomErrors, AThrottleRefusalIsWaitedOutNotFailed) {
+    for (const int code : {-200, -209, -210, 1700}) {
+        EXPECT_EQ(kiwoom_error::classifyRefusal(code), kiwoom_error::Refusal::Throttled) << code;
+    }
+}
+
+TEST(KiwoomErrors, ANoDataRefusalIsAnEmptyAnswer) {
+    EXPECT_EQ(kiwoom_error::classifyRefusal(-203), kiwoom_error::Refusal::NoData);
+}
+
+TEST(KiwoomErrors, EveryOtherRefusalFailsThePoll) {
+    for (const int code : {-10, -201, -202, -205, -300, -500, -208, 8005}) {
+        EXPECT_EQ(kiwoom_error::classifyRefusal(code), kiwoom_error::Refusal::Failed) << code;
+    }
+}

@@ -121,5 +121,67 @@ TEST(PollQueue, ClearDropsEverything) {
     EXPECT_TRUE(queue.dropFirstPages().empty());
 }
 
+TEST(RetryAfterTimeout, AFirstAttemptIsAskedOnceMoreFromItsFirstPage) {
+    const auto retry = retryAfterTimeout(firstPage(3), 2);
+    ASSERT_TRUE(retry.has_value());
+    EXPECT_EQ(retry->feed, 3u);
+    EXPECT_EQ(retry->prevNext, prev_next::kFirstPage);
+    EXPECT_EQ(retry->attempt, 2);
+}
+
+TEST(RetryAfterTimeout, ALostContinuationPageStartsTheRankingAgain) {
+    const auto retry = retryAfterTimeout(nextPage(1), 2);
+    ASSERT_TRUE(retry.has_value());
+    EXPECT_EQ(retry->prevNext, prev_next::kFirstPage);
+    EXPECT_EQ(retry->attempt, 2);
+}
+
+TEST(RetryAfterTimeout, TheLastAttemptIsNotRetried) {
+    EXPECT_FALSE(retryAfterTimeout(firstPage(0, 2), 2).has_value());
+    EXPECT_FALSE(retryAfterTimeout(firstPage(0), 1).has_value());
+}
+
+TEST(PollQueue, ANewNextPageGoesFirstAndANewFirstPageWaitsByPriority) {
+    PollQueue queue;
+    queue.add(firstPage(0), 5);
+    queue.add(firstPage(1), 1);
+    queue.add(nextPage(2), 9);
+    EXPECT_EQ(feedsInOrder(queue), (std::vector<std::size_t>{2, 1, 0}));
+}
+
+TEST(InFlightRequest, NothingIsInFlightAtFirst) {
+    const InFlightRequest inFlight;
+    EXPECT_FALSE(inFlight.active());
+    EXPECT_FALSE(inFlight.request().has_value());
+    EXPECT_FALSE(inFlight.named("kospi#1").has_value());
+}
+
+TEST(InFlightRequest, OnlyEventsNamingTheRequestInFlightAreAboutIt) {
+    InFlightRequest inFlight;
+    inFlight.start(firstPage(3), "kospi#1");
+    EXPECT_TRUE(inFlight.active());
+    ASSERT_TRUE(inFlight.named("kospi#1").has_value());
+    EXPECT_EQ(inFlight.named("kospi#1")->feed, 3u);
+    EXPECT_FALSE(inFlight.named("kospi#0").has_value());
+    EXPECT_FALSE(inFlight.awaitingResult("kosdaq#1").has_value());
+}
+
+TEST(InFlightRequest, ASendResultCountsOnlyUntilTheRequestIsAccepted) {
+    InFlightRequest inFlight;
+    inFlight.start(firstPage(0), "kospi#1");
+    EXPECT_TRUE(inFlight.awaitingResult("kospi#1").has_value());
+    inFlight.accept();
+    EXPECT_FALSE(inFlight.awaitingResult("kospi#1").has_value());
+    EXPECT_TRUE(inFlight.named("kospi#1").has_value()); // its answer or refusal still counts
+}
+
+TEST(InFlightRequest, AClearedRequestIgnoresItsLateAnswer) {
+    InFlightRequest inFlight;
+    inFlight.start(nextPage(1), "kospi#1");
+    inFlight.clear();
+    EXPECT_FALSE(inFlight.active());
+    EXPECT_FALSE(inFlight.named("kospi#1").has_value());
+}
+
 } // namespace
 } // namespace kiwoomd

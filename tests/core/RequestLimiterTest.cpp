@@ -74,5 +74,15 @@ TEST(RequestLimiter, SustainedPacingNeverExceedsAnyWindow) {
     }
 }
 
+TEST(RequestLimiter, TheSafetyMarginLengthensEveryWindowAndKeepsItsCount) {
+    const auto windows = withSafetyMargin({{5, std::chrono::seconds(1)}, {100, std::chrono::hours(1)}},
+                                          std::chrono::milliseconds(250));
+    ASSERT_EQ(windows.size(), 2u);
+    EXPECT_EQ(windows[0].maxRequests, 5);
+    EXPECT_EQ(windows[0].length, std::chrono::milliseconds(1250));
+    EXPECT_EQ(windows[1].maxRequests, 100);
+    EXPECT_EQ(windows[1].length, std::chrono::hours(1) + std::chrono::milliseconds(250));
+}
+
 } // namespace
 } // namespace kiwoomd

@@ -128,5 +128,23 @@ TEST(ScreenNumberPool, ReleasingTextWithANumberPrefixDoesNotFreeThatNumber) {
     EXPECT_EQ(pool.acquire(), "1002");
 }
 
+TEST(ScreenNumberPool, ExchangeHandsOutAFreshScreenAndFreesTheOldOne) {
+    ScreenNumberPool pool;
+    const auto old = *pool.acquire();
+    const auto fresh = pool.exchange(old);
+    EXPECT_NE(fresh, old);
+    EXPECT_TRUE(isFourDigits(fresh)) << fresh;
+    EXPECT_EQ(pool.inUse(), 1u);
+    EXPECT_EQ(pool.acquire(), old); // the old one is free again
+}
+
+TEST(ScreenNumberPool, ExchangeKeepsTheOldScreenWhenNoneIsFree) {
+    ScreenNumberPool pool(1001, 1);
+    const auto only = *pool.acquire();
+    EXPECT_EQ(pool.exchange(only), only);
+    EXPECT_EQ(pool.inUse(), 1u);
+    EXPECT_FALSE(pool.acquire().has_value());
+}
+
 } // namespace
 } // namespace kiwoomd

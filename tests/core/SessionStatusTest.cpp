@@ -68,5 +68,25 @@ TEST(SessionStatus, MaskedUserIdKeepsTheFirstTwoCharacters) {
     EXPECT_EQ(maskUserId(""), "");
 }
 
+TEST(RequestCounters, PacingWaitsAddUpInSeconds) {
+    RequestCounters counters;
+    counters.notePacingWait(std::chrono::milliseconds(1500));
+    counters.notePacingWait(std::chrono::milliseconds(250));
+    EXPECT_EQ(counters.pacingWaits, 2u);
+    EXPECT_DOUBLE_EQ(counters.pacingWaitSeconds, 1.75);
+}
+
+TEST(RequestCounters, ResultsAreCountedByTrAndResult) {
+    RequestCounters counters;
+    counters.noteResult("opt10023", "0");
+    counters.noteResult("opt10023", "0");
+    counters.noteResult("opt10023", "timeout");
+    counters.noteResult("opt10030", "-200");
+    EXPECT_EQ(counters.resultsByTr["opt10023"]["0"], 2u);
+    EXPECT_EQ(counters.resultsByTr["opt10023"]["timeout"], 1u);
+    EXPECT_EQ(counters.resultsByTr["opt10030"]["-200"], 1u);
+    EXPECT_EQ(counters.resultsByTr.size(), 2u);
+}
+
 } // namespace
 } // namespace kiwoomd

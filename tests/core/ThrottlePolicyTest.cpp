@@ -44,3 +44,35 @@ TEST(ThrottlePolicy, JitterClampsItsSampleAndIgnoresNegativeFractions) {
     EXPECT_EQ(withJitter(seconds(10), 0.2, -1.0), seconds(10));
     EXPECT_EQ(withJitter(seconds(10), -0.5, 1.0), seconds(10));
 }
+
+TEST(ThrottleBackoff, ThrottlesInARowWalkTheGuidesSteps) {
+    ThrottleBackoff backoff(seconds(180));
+    EXPECT_EQ(backoff.next(0.0), seconds(17));
+    EXPECT_EQ(backoff.next(0.0), seconds(90));
+    EXPECT_EQ(backoff.next(0.0), seconds(180));
+    EXPECT_EQ(backoff.next(0.0), seconds(180));
+    EXPECT_EQ(backoff.consecutive(), 4);
+}
+
+TEST(ThrottleBackoff, AnArrivedPageStartsTheStepsOver) {
+    ThrottleBackoff backoff(seconds(180));
+    backoff.next(0.0);
+    backoff.next(0.0);
+    backoff.reset();
+    EXPECT_EQ(backoff.next(0.0), seconds(17));
+}
+
+TEST(ThrottleBackoff, NoWaitPassesTheCapBeforeJitter) {
+    ThrottleBackoff backoff(seconds(60));
+    EXPECT_EQ(backoff.next(0.0), seconds(17));
+    EXPECT_EQ(backoff.next(0.0), seconds(60));
+    backoff.setCap(seconds(30));
+    EXPECT_EQ(backoff.next(0.0), seconds(30));
+}
+
+TEST(ThrottleBackoff, JitterLengthensTheWaitByUpToAFifth) {
+    ThrottleBackoff backoff(seconds(180));
+    const auto wait = backoff.next(1.0);
+    EXPECT_GT(wait, milliseconds(20300)); // 17 s × 1.2, give or take a floating-point millisecond
+    EXPECT_LE(wait, milliseconds(20400));
+}

@@ -50,6 +50,12 @@ bool isStaleToken(int code);
 // (ThrottlePolicy.h), not to call the request malformed.
 bool isThrottle(int code);
 
+// What a refused request means for the poll (a CommRqData result other than 0, or a code in the
+// server's message): a throttle waits and sends it again, "no data" is an empty answer, anything
+// else fails the poll.
+enum class Refusal { Throttled, NoData, Failed };
+Refusal classifyRefusal(int code);
+
 // "query overload (throttled)" and the like; "unknown error code N" for codes not documented.
 std::string describe(int code);
 

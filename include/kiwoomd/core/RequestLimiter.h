@@ -25,6 +25,10 @@ std::vector<LimitWindow> kiwoomLimitWindows();
 // No longer windows are documented. `server` is "live" or "mock"; rest.limit_windows overrides.
 std::vector<LimitWindow> restLimitWindows(const std::string& server);
 
+// `windows` each lengthened by `margin` (polling.safety_margin_ms), so that the pacing is a little
+// more careful than the server's own count.
+std::vector<LimitWindow> withSafetyMargin(std::vector<LimitWindow> windows, std::chrono::milliseconds margin);
+
 class RequestLimiter {
 public:
     RequestLimiter(std::vector<LimitWindow> windows, const Clock& clock);

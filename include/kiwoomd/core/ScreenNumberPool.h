@@ -17,6 +17,10 @@ public:
     // The lowest free number, or nullopt when all are in use.
     std::optional<std::string> acquire();
     void release(const std::string& screen);
+    // A fresh number in place of `screen`, which goes back to the pool (after a request timed out
+    // on it, so that nothing still bound to the old screen mixes in). The fresh number is never
+    // `screen` itself; with none free, `screen` is kept and returned.
+    std::string exchange(const std::string& screen);
     std::size_t inUse() const { return m_used.size(); }
 
 private:

@@ -4,6 +4,7 @@
 #include "kiwoomd/core/Clock.h"
 #include "kiwoomd/core/TrPage.h"
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -88,6 +89,11 @@ struct RequestCounters {
     std::uint64_t throttled = 0; // -200 answers
     std::uint64_t failed = 0;    // other non-zero CommRqData results
     std::uint64_t timedOut = 0;
+
+    // A request waited `wait` for the pacing windows.
+    void notePacingWait(std::chrono::milliseconds wait);
+    // One more `result` ("0", "-200", "timeout", ...) for `trCode`.
+    void noteResult(const std::string& trCode, const std::string& result);
 };
 
 // The process that hosts the control (kiwoomd-host), as /api/status shows it under "host".

@@ -24,4 +24,23 @@ throttleWait(int consecutiveThrottles,
 // `fraction` counts as 0.
 std::chrono::milliseconds withJitter(std::chrono::milliseconds wait, double fraction, double sample);
 
+// The throttles in a row and the wait after each: the guide's steps, never past `cap`, lengthened
+// by up to 20% (withJitter with the caller's sample) so that clients throttled together do not
+// return in step. A page that arrives ends the run (reset).
+class ThrottleBackoff {
+public:
+    explicit ThrottleBackoff(std::chrono::milliseconds cap)
+        : m_cap(cap) {}
+
+    // One more throttle in a row: the wait before the request goes again.
+    std::chrono::milliseconds next(double jitterSample);
+    void reset() { m_consecutive = 0; }
+    void setCap(std::chrono::milliseconds cap) { m_cap = cap; }
+    int consecutive() const { return m_consecutive; }
+
+private:
+    std::chrono::milliseconds m_cap;
+    int m_consecutive = 0;
+};
+
 } // namespace kiwoomd

@@ -3,21 +3,24 @@
 // limits (one request in flight, queued by feed priority, paced by sliding windows), follows
 // continuation pages, turns rows into typed records and publishes snapshots and status. Logging
 // in and staying logged in is ConnectionSupervisor's job. This class is the Qt glue (timers,
-// signals, the Source calls); the rules it follows are core's: PollQueue (request order),
-// RankingAssembly (a poll's pages), FeedFreshness (stale, due) and SessionStatusAssembly.
+// signals, the Source calls, the log lines); the rules it follows are core's: FeedPoll (a feed's
+// state, requests and snapshots), PollQueue and InFlightRequest (request order, which answer is
+// whose), RankingAssembly (a poll's pages), FeedFreshness (stale, due), ThrottlePolicy and
+// SessionStatusAssembly.
 // Thread: the Qt main thread. Its outputs (SnapshotCache, StatusBoard) are the only things other
 // threads touch.
 
 #include "kiwoomd/core/FeedDefinition.h"
+#include "kiwoomd/core/FeedPoll.h"
 #include "kiwoomd/core/MarketCalendar.h"
 #include "kiwoomd/core/PollQueue.h"
-#include "kiwoomd/core/RankingAssembly.h"
 #include "kiwoomd/core/RequestLimiter.h"
 #include "kiwoomd/core/Scheduler.h"
 #include "kiwoomd/core/ScreenNumberPool.h"
 #include "kiwoomd/core/SessionStatus.h"
 #include "kiwoomd/core/SnapshotCache.h"
 #include "kiwoomd/core/StatusBoard.h"
+#include "kiwoomd/core/ThrottlePolicy.h"
 #include "kiwoomd/kiwoom/ConnectionSupervisor.h"
 #include "kiwoomd/kiwoom/Source.h"
 
@@ -86,32 +89,19 @@ signals:
     void versionUpdateRequired();
 
 private:
-    struct FeedState {
-        FeedDefinition definition;
-        QString screenNo;
-        FeedStatus status;
-        RankingAssembly ranking; // the pages of the poll under way
-        std::string rqName;      // the query under way: one request name for all of its pages
-        bool queued = false;     // a poll is queued or in flight
-        bool fetchedThisRun = false;
-        FeedSnapshotPtr published;
-    };
-    struct InFlight {
-        PollRequest request;
-        std::string rqName;
-        bool accepted = false; // requestSent said 0
-    };
-
-    FeedState makeFeed(const FeedDefinition& definition);
     void onConnected();
     void onDisconnected();
+    // Empties the queue and forgets the request in flight, with their timers.
+    void dropRequestsUnderWay();
     void onRequestSent(const QString& rqName, int result);
     void onPageArrived(const TrPage& page);
+    // Adds a page of the answer to the feed's ranking: asks for the next one or finishes it.
+    void readPage(FeedPoll& feed, std::size_t feedIndex, const TrPage& page);
     void onServerMessage(const QString& rqName, const QString& message);
     // A request the source or the server refused: a throttle waits and sends it again, "no data"
     // is an empty answer, anything else fails the poll with `failure`.
-    void onRefused(FeedState& feed, const PollRequest& request, int code, const std::string& failure);
-    void onThrottled(FeedState& feed, const PollRequest& request, int code);
+    void onRefused(FeedPoll& feed, const PollRequest& request, int code, const std::string& failure);
+    void onThrottled(FeedPoll& feed, const PollRequest& request, int code);
 
     void schedulePoll();
     void scheduleFreshnessCheck();
@@ -120,14 +110,13 @@ private:
     void pump();
     void sendRequest(const PollRequest& request);
     void onRequestTimeout();
-    void finishFeed(FeedState& feed);
-    void failFeed(FeedState& feed, int kiwoomCode, const std::string& message);
-    void noteNoData(FeedState& feed);
+    void finishFeed(FeedPoll& feed);
+    void failFeed(FeedPoll& feed, int kiwoomCode, const std::string& message);
+    void noteNoData(FeedPoll& feed);
     // Freezes and publishes the feed's snapshot: with `newRows` (moved in) or the rows it has.
-    void publishSnapshot(FeedState& feed, std::optional<std::vector<RankingRow>> newRows = std::nullopt);
-    bool isStale(const FeedState& feed) const;
+    void publishSnapshot(FeedPoll& feed, std::optional<std::vector<RankingRow>> newRows = std::nullopt);
+    bool isStale(const FeedPoll& feed) const;
     void publishStatus();
-    std::chrono::milliseconds throttleBackoff();
 
     Source& m_source;
     SessionSettings m_settings;
@@ -140,15 +129,13 @@ private:
 
     RequestCounters m_counters;
     Timestamp m_startedAt;
-    std::vector<FeedState> m_feeds;
+    std::vector<FeedPoll> m_feeds;
     PollQueue m_queue;
-    std::optional<InFlight> m_inFlight;
-    int m_consecutiveThrottles = 0;
+    InFlightRequest m_inFlight;
+    ThrottleBackoff m_throttleBackoff;
     std::uint64_t m_requestSerial = 0;
     bool m_pollingPaused = false;
-    // Versions are shared by all feeds: a new snapshot always carries a version larger than any
-    // before it, so one number (an event stream's Last-Event-ID) says how much a client has seen.
-    std::uint64_t m_lastVersion = 0;
+    SnapshotVersions m_versions;
     std::minstd_rand m_jitter;
 
     ScheduledTask m_pollTask;
