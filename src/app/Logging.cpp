@@ -1,5 +1,7 @@
 #include "kiwoomd/app/Logging.h"
 
+#include "kiwoomd/kiwoom/SpdlogLevel.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -49,26 +51,6 @@ template <typename FileName = spdlog::filename_t> FileName spdlogFileName(const 
     } else {
         return path.u8string();
     }
-}
-
-spdlog::level::level_enum spdlogLevel(LogLevel level) {
-    switch (level) {
-    case LogLevel::Trace:
-        return spdlog::level::trace;
-    case LogLevel::Debug:
-        return spdlog::level::debug;
-    case LogLevel::Info:
-        return spdlog::level::info;
-    case LogLevel::Warn:
-        return spdlog::level::warn;
-    case LogLevel::Error:
-        return spdlog::level::err;
-    case LogLevel::Critical:
-        return spdlog::level::critical;
-    case LogLevel::Off:
-        break;
-    }
-    return spdlog::level::off;
 }
 
 } // namespace

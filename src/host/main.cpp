@@ -9,6 +9,7 @@
 #include "kiwoomd/core/ConfigSchema.h"
 #include "kiwoomd/kiwoom/ControlSource.h"
 #include "kiwoomd/kiwoom/QtScheduler.h"
+#include "kiwoomd/kiwoom/SpdlogLevel.h"
 #include "kiwoomd/kiwoom/emulator/EmulatorSettingsJson.h"
 #include "kiwoomd/kiwoom/record/ReplayControl.h"
 
@@ -42,26 +43,6 @@ QString logLevelNames() {
         names << QString::fromStdString(name);
     }
     return names.join(QStringLiteral(", "));
-}
-
-spdlog::level::level_enum spdlogLevel(LogLevel level) {
-    switch (level) {
-    case LogLevel::Trace:
-        return spdlog::level::trace;
-    case LogLevel::Debug:
-        return spdlog::level::debug;
-    case LogLevel::Info:
-        return spdlog::level::info;
-    case LogLevel::Warn:
-        return spdlog::level::warn;
-    case LogLevel::Error:
-        return spdlog::level::err;
-    case LogLevel::Critical:
-        return spdlog::level::critical;
-    case LogLevel::Off:
-        break;
-    }
-    return spdlog::level::off;
 }
 
 bool parse(const QStringList& arguments, HostOptions& options, QString& error) {
