@@ -257,10 +257,12 @@ TEST(RestartEndToEnd, AfterSigkillThePreviousRowsAreServedStaleAtOnce) {
     {
         DaemonProcess first({"--config", config}, dataDir.path());
         const int port = first.waitForPort();
-        ASSERT_GT(port, 0);
+        ASSERT_GT(port, 0) << first.output().toStdString();
         httplib::Client client("127.0.0.1", port);
+        // Generous: on a loaded machine the host's start and login alone can take seconds.
         ASSERT_TRUE(
-            pollUntil([&] { return getJson(client, "/api/volume-ranking")["version"].get<int>() >= 2; }, 5));
+            pollUntil([&] { return getJson(client, "/api/volume-ranking")["version"].get<int>() >= 2; }, 20))
+            << first.output().toStdString();
         before = getJson(client, "/api/volume-ranking");
         first.killHard();
     }
