@@ -153,7 +153,8 @@ public:
             return table;
         }
         if (std::strcmp(signature, calls::kGetRepeatCnt) == 0) {
-            return 0;
+            // The page reader trusts GetCommDataEx only when its row count matches this one.
+            return static_cast<int>(m_pages[m_page % m_pages.size()].size());
         }
         return {};
     }

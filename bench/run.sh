@@ -57,7 +57,13 @@ die() {
 # with, a virtual display and a tray for the memory figure.
 # The dashboard's part: Chromium driven from node (tests/browser's playwright-core).
 dashboard_packages=()
-want dashboard && dashboard_packages=(chromium nodejs npm)
+if want dashboard; then
+    # Node.js and npm from Debian only when the machine has none, as scripts/install-deps.sh does:
+    # a Node.js from another source (NodeSource ships its own npm) conflicts with Debian's npm.
+    dashboard_packages=(chromium)
+    command -v node >/dev/null 2>&1 || dashboard_packages+=(nodejs)
+    command -v npm >/dev/null 2>&1 || dashboard_packages+=(npm)
+fi
 "$root/scripts/install-deps.sh" wrk nginx-light xvfb trayer curl procps "${dashboard_packages[@]}" >&2
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 
